@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Stowage.Common.EventSourcing;
+using Stowage.Common.Validation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Stowage.Common.Hosting;
+
+/// <summary>The wiring every Stowage service shares: Dapr, telemetry, health, problem details, OpenAPI.</summary>
+public static class ServiceDefaults
+{
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
+    {
+        builder.Services.AddDaprClient(dapr => dapr.UseJsonSerializationOptions(EventJson.Options));
+        builder.Services.AddControllers().AddDapr();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        CamelCasePropertyNames.Use();
+        builder.Services.AddOpenApi();
+        builder.AddStowageTelemetry(serviceName);
+        builder.Services.AddStowageHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication MapServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseCloudEvents();
+        app.MapSubscribeHandler();
+        app.MapOpenApi();
+        app.MapStowageHealthChecks();
+        return app;
+    }
+}

@@ -1,0 +1,35 @@
+using Amazon;
+using Amazon.Runtime;
+using Amazon.S3;
+using Stowage.Contracts.Policies;
+
+namespace Stowage.Common.Targets;
+
+/// <summary>Builds an S3 client for a policy target: provider presets, endpoint, addressing style and checksum mode.</summary>
+public static class S3ClientFactory
+{
+    public static IAmazonS3 Create(BackupTarget target, S3Credentials credentials)
+    {
+        var config = new AmazonS3Config
+        {
+            ForcePathStyle = target.PathStyle ?? target.Provider is TargetProviders.Minio or TargetProviders.Cloudian or TargetProviders.GenericS3,
+            RequestChecksumCalculation = target.Checksums == Stowage.Contracts.Policies.ChecksumMode.WhenSupported
+                ? RequestChecksumCalculation.WHEN_SUPPORTED : RequestChecksumCalculation.WHEN_REQUIRED,
+            ResponseChecksumValidation = target.Checksums == Stowage.Contracts.Policies.ChecksumMode.WhenSupported
+                ? ResponseChecksumValidation.WHEN_SUPPORTED : ResponseChecksumValidation.WHEN_REQUIRED,
+            MaxErrorRetry = 2,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        var endpoint = target.Endpoint ?? (target.Provider == TargetProviders.Gcp ? "https://storage.googleapis.com" : null);
+        if (endpoint is not null)
+        {
+            config.ServiceURL = endpoint;
+            config.AuthenticationRegion = target.Region ?? "us-east-1";
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(target.Region ?? "us-east-1");
+        }
+        return new AmazonS3Client(new BasicAWSCredentials(credentials.AccessKeyId, credentials.SecretAccessKey), config);
+    }
+}

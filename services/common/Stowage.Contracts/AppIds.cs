@@ -1,0 +1,11 @@
+namespace Stowage.Contracts;
+
+/// <summary>Dapr app ids of the Stowage services, as tye.yaml, dapr.yaml and deploy/ name them.</summary>
+public static class AppIds
+{
+    public const string Policy = "stowage-policy";
+    public const string Discovery = "stowage-discovery";
+    public const string Scheduler = "stowage-scheduler";
+    public const string Mover = "stowage-mover";
+    public const string Restore = "stowage-restore";
+}

@@ -1,0 +1,10 @@
+namespace Stowage.Mover.Engine;
+
+/// <summary>No key envelope of the repository opens with the given password or key file.</summary>
+public sealed class WrongPasswordException(string message) : Exception(message);
+
+/// <summary>The repository is missing objects or holds objects that fail verification.</summary>
+public sealed class RepositoryDamagedException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>No repository exists at the given location, or one already exists where a new one was asked for.</summary>
+public sealed class RepositoryLocationException(string message) : Exception(message);

@@ -1,0 +1,44 @@
+using System.Runtime.InteropServices;
+
+namespace Stowage.Mover.Engine.FileSystem;
+
+/// <summary>Applies ownership and timestamps without following symlinks.</summary>
+internal static class UnixFileMetadata
+{
+    private const int AtFdCwd = -100;
+    private const int AtSymlinkNoFollow = 0x100;
+    private const long UtimeOmit = (1L << 30) - 2;
+
+    public static bool IsRoot { get; } = GetEuid() == 0;
+
+    /// <summary>Ownership is only restored when running as root; others cannot give files away.</summary>
+    public static void TrySetOwner(string path, uint uid, uint gid)
+    {
+        if (IsRoot) _ = Lchown(path, uid, gid);
+    }
+
+    public static unsafe void SetModificationTime(string path, long mtimeNs)
+    {
+        var times = stackalloc long[4];
+        times[0] = 0;
+        times[1] = UtimeOmit;
+        times[2] = Math.DivRem(mtimeNs, 1_000_000_000L, out var nanos);
+        if (nanos < 0)
+        {
+            times[2] -= 1;
+            nanos += 1_000_000_000L;
+        }
+        times[3] = nanos;
+        if (Utimensat(AtFdCwd, path, times, AtSymlinkNoFollow) != 0)
+            throw new IOException($"Setting the time of '{path}' failed: errno {Marshal.GetLastPInvokeError()}.");
+    }
+
+    [DllImport("libc", EntryPoint = "lchown", SetLastError = true)]
+    private static extern int Lchown([MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint uid, uint gid);
+
+    [DllImport("libc", EntryPoint = "utimensat", SetLastError = true)]
+    private static extern unsafe int Utimensat(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, long* times, int flags);
+
+    [DllImport("libc", EntryPoint = "geteuid")]
+    private static extern uint GetEuid();
+}

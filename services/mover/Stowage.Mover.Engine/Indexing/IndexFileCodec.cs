@@ -1,0 +1,52 @@
+using System.Buffers.Binary;
+using Stowage.Mover.Engine.Packs;
+
+namespace Stowage.Mover.Engine.Indexing;
+
+/// <summary>Binary payload of an index file: "SIX1", then per pack its id, size, entry count and entries.</summary>
+internal static class IndexFileCodec
+{
+    private static readonly byte[] Magic = "SIX1"u8.ToArray();
+
+    public static byte[] Write(IReadOnlyList<PackDescriptor> packs)
+    {
+        var size = Magic.Length + packs.Sum(p => BlobId.Size + 12 + p.Entries.Count * PackEntryCodec.Size);
+        var bytes = new byte[size];
+        Magic.CopyTo(bytes, 0);
+        var offset = Magic.Length;
+        foreach (var pack in packs)
+        {
+            pack.PackId.WriteTo(bytes.AsSpan(offset));
+            BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(offset + 32), pack.Size);
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(offset + 40), pack.Entries.Count);
+            offset += BlobId.Size + 12;
+            foreach (var entry in pack.Entries)
+            {
+                PackEntryCodec.Write(entry, bytes.AsSpan(offset, PackEntryCodec.Size));
+                offset += PackEntryCodec.Size;
+            }
+        }
+        return bytes;
+    }
+
+    public static List<PackDescriptor> Read(ReadOnlySpan<byte> bytes, string where)
+    {
+        if (bytes.Length < Magic.Length || !bytes[..Magic.Length].SequenceEqual(Magic))
+            throw new RepositoryDamagedException($"Index {where} has an unknown format.");
+        var packs = new List<PackDescriptor>();
+        var offset = Magic.Length;
+        while (offset < bytes.Length)
+        {
+            if (bytes.Length - offset < BlobId.Size + 12) throw new RepositoryDamagedException($"Index {where} is truncated.");
+            var packId = new BlobId(bytes.Slice(offset, BlobId.Size));
+            var size = BinaryPrimitives.ReadInt64LittleEndian(bytes[(offset + 32)..]);
+            var count = BinaryPrimitives.ReadInt32LittleEndian(bytes[(offset + 40)..]);
+            offset += BlobId.Size + 12;
+            if (count < 0 || bytes.Length - offset < (long)count * PackEntryCodec.Size)
+                throw new RepositoryDamagedException($"Index {where} is truncated.");
+            packs.Add(new PackDescriptor(packId, size, PackEntryCodec.ReadAll(bytes.Slice(offset, count * PackEntryCodec.Size))));
+            offset += count * PackEntryCodec.Size;
+        }
+        return packs;
+    }
+}

@@ -1,0 +1,32 @@
+using Stowage.Mover.Engine.Chunking;
+using Stowage.Mover.Engine.Compression;
+using Stowage.Mover.Engine.Crypto;
+
+namespace Stowage.Mover.Engine.Repository;
+
+/// <summary>The primitives of one opened repository, all derived from its master key and config.</summary>
+internal sealed class RepositoryKeys : IDisposable
+{
+    public RepositoryKeys(MasterKey master, RepositoryConfig config)
+    {
+        Master = master;
+        Config = config;
+        Cipher = new AuthenticatedCipher(master.EncryptionKey);
+        IdHasher = new ChunkIdHasher(master.ChunkIdKey);
+        Chunker = new FastCdcChunker(config.Chunker, master.ChunkerSeed);
+        Compressor = new BlobCompressor(config.CompressionLevel);
+        Blobs = new BlobCodec(this);
+        Files = new SealedFileCodec(Cipher, Compressor);
+    }
+
+    public MasterKey Master { get; }
+    public RepositoryConfig Config { get; }
+    public AuthenticatedCipher Cipher { get; }
+    public ChunkIdHasher IdHasher { get; }
+    public FastCdcChunker Chunker { get; }
+    public BlobCompressor Compressor { get; }
+    public BlobCodec Blobs { get; }
+    public SealedFileCodec Files { get; }
+
+    public void Dispose() => Cipher.Dispose();
+}

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Stowage.Mover.Engine.Indexing;
+using Stowage.Mover.Engine.Packs;
+using Stowage.Mover.Engine.Snapshots;
+using Stowage.Mover.Engine.Storage;
+
+namespace Stowage.Mover.Engine.Repository;
+
+/// <summary>An opened repository: backend, keys and index, and typed access to its objects.</summary>
+internal sealed class RepositoryStore(IRepositoryBackend backend, RepositoryKeys keys)
+{
+    private const int TreeCacheLimit = 4096;
+    private readonly ConcurrentDictionary<BlobId, Tree> _treeCache = new();
+
+    public IRepositoryBackend Backend { get; } = backend;
+    public RepositoryKeys Keys { get; } = keys;
+    public RepositoryIndex Index { get; private set; } = new();
+
+    public async Task LoadIndexAsync(CancellationToken cancellationToken)
+    {
+        var index = new RepositoryIndex();
+        var keysToRead = await ListKeysAsync(RepositoryLayout.IndexPrefix, cancellationToken);
+        await Parallel.ForEachAsync(keysToRead, Parallelism(cancellationToken), async (key, ct) =>
+        {
+            var payload = await ReadSealedFileAsync("index", key, ct);
+            foreach (var pack in IndexFileCodec.Read(payload, key)) index.Add(pack);
+            lock (index.IndexFiles) index.IndexFiles.Add(BlobId.Parse(RepositoryLayout.NameOf(key)));
+        });
+        Index = index;
+    }
+
+    public async Task<List<string>> ListKeysAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        await foreach (var item in Backend.ListAsync(prefix, cancellationToken)) keys.Add(item.Key);
+        return keys;
+    }
+
+    /// <summary>Writes a content-addressed sealed file (index or snapshot) and returns its id.</summary>
+    public async Task<BlobId> WriteSealedFileAsync(string kind, string prefix, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        var stored = Keys.Files.Seal(kind, payload.Span);
+        var id = BlobId.HashOf(stored);
+        await Backend.WriteAsync(prefix + id, stored, mustNotExist: false, cancellationToken);
+        return id;
+    }
+
+    public async Task<byte[]> ReadSealedFileAsync(string kind, string key, CancellationToken cancellationToken)
+    {
+        var stored = await Backend.ReadAsync(key, cancellationToken);
+        var name = RepositoryLayout.NameOf(key);
+        if (kind is "index" or "snapshot" && (!BlobId.TryParse(name, out var expected) || BlobId.HashOf(stored) != expected))
+            throw new RepositoryDamagedException($"Object '{key}' does not match its name (damaged).");
+        return Keys.Files.Open(kind, stored, $"Object '{key}'");
+    }
+
+    public async Task<byte[]> ReadBlobAsync(BlobId id, CancellationToken cancellationToken)
+    {
+        if (!Index.TryFind(id, out var pack, out var entry))
+            throw new RepositoryDamagedException($"Blob {id.ToShortString()} is not in any index.");
+        var sealedBlob = new byte[entry.Length];
+        await Backend.ReadRangeAsync(RepositoryLayout.Pack(pack), entry.Offset, sealedBlob, cancellationToken);
+        return Keys.Blobs.Open(entry, sealedBlob, $"pack {pack.ToShortString()}");
+    }
+
+    public async Task<Tree> LoadTreeAsync(BlobId id, CancellationToken cancellationToken)
+    {
+        if (_treeCache.TryGetValue(id, out var cached)) return cached;
+        var bytes = await ReadBlobAsync(id, cancellationToken);
+        var tree = JsonSerializer.Deserialize(bytes, EngineJsonContext.Default.Tree)
+            ?? throw new RepositoryDamagedException($"Tree {id.ToShortString()} is empty.");
+        if (_treeCache.Count > TreeCacheLimit) _treeCache.Clear();
+        _treeCache[id] = tree;
+        return tree;
+    }
+
+    public async Task<List<(BlobId Id, SnapshotFile Snapshot)>> LoadSnapshotsAsync(CancellationToken cancellationToken)
+    {
+        var keysToRead = await ListKeysAsync(RepositoryLayout.SnapshotsPrefix, cancellationToken);
+        var snapshots = new ConcurrentBag<(BlobId, SnapshotFile)>();
+        await Parallel.ForEachAsync(keysToRead, Parallelism(cancellationToken), async (key, ct) =>
+        {
+            var payload = await ReadSealedFileAsync("snapshot", key, ct);
+            var snapshot = JsonSerializer.Deserialize(payload, EngineJsonContext.Default.SnapshotFile)
+                ?? throw new RepositoryDamagedException($"Snapshot '{key}' is empty.");
+            snapshots.Add((BlobId.Parse(RepositoryLayout.NameOf(key)), snapshot));
+        });
+        return snapshots.OrderBy(s => s.Item2.Time).ToList();
+    }
+
+    public async Task<(BlobId Id, SnapshotFile Snapshot)> FindSnapshotAsync(string idOrPrefix, CancellationToken cancellationToken)
+    {
+        var all = await LoadSnapshotsAsync(cancellationToken);
+        if (idOrPrefix == "latest")
+            return all.Count > 0 ? all[^1] : throw new ArgumentException("The repository has no snapshots.");
+        var matches = all.Where(s => s.Id.ToString().StartsWith(idOrPrefix, StringComparison.OrdinalIgnoreCase)).ToList();
+        return matches.Count switch
+        {
+            1 => matches[0],
+            0 => throw new ArgumentException($"No snapshot '{idOrPrefix}'."),
+            _ => throw new ArgumentException($"Snapshot prefix '{idOrPrefix}' is ambiguous."),
+        };
+    }
+
+    public static SnapshotInfo ToInfo(BlobId id, SnapshotFile file) =>
+        new(id.ToString(), file.Time, file.Hostname, file.Path, file.Tags, file.Parent, file.Summary);
+
+    public async Task<List<PackEntry>> ReadPackHeaderAsync(BlobId packId, long packSize, CancellationToken cancellationToken)
+    {
+        var pack = await Backend.ReadAsync(RepositoryLayout.Pack(packId), cancellationToken);
+        return PackHeaderReader.Read(pack, Keys.Cipher, packId.ToShortString());
+    }
+
+    public static ParallelOptions Parallelism(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken };
+}

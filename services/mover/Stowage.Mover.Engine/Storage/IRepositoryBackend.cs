@@ -1,0 +1,39 @@
+namespace Stowage.Mover.Engine.Storage;
+
+/// <summary>
+/// Where repository objects live. Objects are written once and never modified; keys are slash-separated
+/// relative names such as "data/ab/ab12…" (see docs/repository-format.md).
+/// </summary>
+public interface IRepositoryBackend : IDisposable
+{
+    /// <summary>A display form of the location, never containing credentials.</summary>
+    string Location { get; }
+
+    /// <summary>Stores an object. With mustNotExist, fails with <see cref="ObjectExistsException"/> if the key is taken.</summary>
+    Task WriteAsync(string key, ReadOnlyMemory<byte> data, bool mustNotExist, CancellationToken cancellationToken);
+
+    /// <summary>Reads a whole object; throws <see cref="ObjectMissingException"/> if absent.</summary>
+    Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Reads destination.Length bytes starting at offset.</summary>
+    Task ReadRangeAsync(string key, long offset, Memory<byte> destination, CancellationToken cancellationToken);
+
+    /// <summary>Lists objects whose key starts with prefix.</summary>
+    IAsyncEnumerable<StoredObject> ListAsync(string prefix, CancellationToken cancellationToken);
+
+    /// <summary>Removes an object; removing an absent object is not an error.</summary>
+    Task DeleteAsync(string key, CancellationToken cancellationToken);
+}
+
+/// <summary>An object in a backend.</summary>
+public sealed record StoredObject(string Key, long Size, DateTimeOffset LastModified);
+
+/// <summary>The object asked for does not exist.</summary>
+public sealed class ObjectMissingException(string key) : Exception($"Object '{key}' does not exist.")
+{
+    /// <summary>The missing key.</summary>
+    public string Key { get; } = key;
+}
+
+/// <summary>A write-once object already exists.</summary>
+public sealed class ObjectExistsException(string key) : Exception($"Object '{key}' already exists.");

@@ -1,0 +1,122 @@
+using System.Runtime.CompilerServices;
+
+namespace Stowage.Mover.Engine.Storage;
+
+/// <summary>A repository in a local directory (or any mounted file system).</summary>
+public sealed class LocalDirectoryBackend : IRepositoryBackend
+{
+    private const string TempMarker = ".tmp-";
+    private readonly string _root;
+
+    /// <summary>Uses (and creates if needed) the directory at root.</summary>
+    public LocalDirectoryBackend(string root)
+    {
+        _root = Path.GetFullPath(root);
+        Directory.CreateDirectory(_root);
+    }
+
+    /// <inheritdoc />
+    public string Location => _root;
+
+    /// <summary>Whether writes are flushed to stable storage before they count as done (default true).</summary>
+    public bool Durable { get; init; } = true;
+
+    /// <inheritdoc />
+    public async Task WriteAsync(string key, ReadOnlyMemory<byte> data, bool mustNotExist, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        if (File.Exists(path))
+        {
+            if (mustNotExist) throw new ObjectExistsException(key);
+            return;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = path + TempMarker + Guid.NewGuid().ToString("N");
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
+            {
+                await stream.WriteAsync(data, cancellationToken);
+                if (Durable) stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temp);
+            if (mustNotExist) throw new ObjectExistsException(key);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await File.ReadAllBytesAsync(PathOf(key), cancellationToken);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ObjectMissingException(key);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task ReadRangeAsync(string key, long offset, Memory<byte> destination, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read);
+            var done = 0;
+            while (done < destination.Length)
+            {
+                var read = await RandomAccess.ReadAsync(handle, destination[done..], offset + done, cancellationToken);
+                if (read == 0) throw new EndOfStreamException($"Object '{key}' is shorter than expected.");
+                done += read;
+            }
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ObjectMissingException(key);
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<StoredObject> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        var directory = PathOf(prefix.Contains('/') ? prefix[..prefix.LastIndexOf('/')] : "");
+        if (!Directory.Exists(directory)) yield break;
+        foreach (var file in new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (file.Name.Contains(TempMarker, StringComparison.Ordinal)) continue;
+            var key = Path.GetRelativePath(_root, file.FullName).Replace(Path.DirectorySeparatorChar, '/');
+            if (key.StartsWith(prefix, StringComparison.Ordinal))
+                yield return new StoredObject(key, file.Length, file.LastWriteTimeUtc);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        File.Delete(PathOf(key));
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+    }
+
+    private string PathOf(string key)
+    {
+        if (key.Contains("..", StringComparison.Ordinal)) throw new ArgumentException($"Invalid key '{key}'.");
+        return Path.Combine(_root, key.Replace('/', Path.DirectorySeparatorChar));
+    }
+}

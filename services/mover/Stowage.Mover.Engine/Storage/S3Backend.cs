@@ -1,0 +1,152 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+
+namespace Stowage.Mover.Engine.Storage;
+
+/// <summary>A repository under a prefix of an S3-compatible bucket.</summary>
+public sealed class S3Backend : IRepositoryBackend
+{
+    private readonly IAmazonS3 _client;
+    private readonly S3BackendOptions _options;
+    private readonly S3MultipartUploader _multipart;
+    private readonly string _prefix;
+
+    /// <summary>Creates a client from the options.</summary>
+    public S3Backend(S3BackendOptions options) : this(CreateClient(options), options)
+    {
+    }
+
+    /// <summary>Uses a client made elsewhere (for example by a test fixture).</summary>
+    public S3Backend(IAmazonS3 client, S3BackendOptions options)
+    {
+        _client = client;
+        _options = options;
+        _prefix = options.Prefix.Length == 0 || options.Prefix.EndsWith('/') ? options.Prefix : options.Prefix + "/";
+        _multipart = new S3MultipartUploader(client, options);
+    }
+
+    /// <inheritdoc />
+    public string Location => _options.ToString();
+
+    /// <summary>Builds a client for a custom endpoint or AWS.</summary>
+    public static IAmazonS3 CreateClient(S3BackendOptions options)
+    {
+        var config = new AmazonS3Config { ForcePathStyle = options.ForcePathStyle };
+        if (options.ServiceUrl is not null)
+        {
+            config.ServiceURL = options.ServiceUrl;
+            config.AuthenticationRegion = options.Region;
+        }
+        else
+        {
+            config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(options.Region);
+        }
+        if (options.ChecksumsOnlyWhenRequired)
+        {
+            config.RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED;
+            config.ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED;
+        }
+        return options.AccessKey is null
+            ? new AmazonS3Client(config)
+            : new AmazonS3Client(new BasicAWSCredentials(options.AccessKey, options.SecretKey), config);
+    }
+
+    /// <inheritdoc />
+    public async Task WriteAsync(string key, ReadOnlyMemory<byte> data, bool mustNotExist, CancellationToken cancellationToken)
+    {
+        var fullKey = _prefix + key;
+        if (data.Length >= _options.MultipartThreshold && !mustNotExist)
+        {
+            await _multipart.UploadAsync(fullKey, data, cancellationToken);
+            return;
+        }
+        var request = new PutObjectRequest
+        {
+            BucketName = _options.Bucket,
+            Key = fullKey,
+            InputStream = AsStream(data),
+            AutoCloseStream = true,
+        };
+        if (mustNotExist) request.IfNoneMatch = "*";
+        S3ObjectLockHeaders.Apply(request, _options.ObjectLock, data.Span);
+        try
+        {
+            await _client.PutObjectAsync(request, cancellationToken);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.PreconditionFailed)
+        {
+            throw new ObjectExistsException(key);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await _client.GetObjectAsync(_options.Bucket, _prefix + key, cancellationToken);
+            var length = response.ContentLength;
+            using var buffer = new MemoryStream(length > 0 ? (int)length : 0);
+            await response.ResponseStream.CopyToAsync(buffer, cancellationToken);
+            return buffer.ToArray();
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw new ObjectMissingException(key);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task ReadRangeAsync(string key, long offset, Memory<byte> destination, CancellationToken cancellationToken)
+    {
+        if (destination.Length == 0) return;
+        var request = new GetObjectRequest
+        {
+            BucketName = _options.Bucket,
+            Key = _prefix + key,
+            ByteRange = new ByteRange(offset, offset + destination.Length - 1),
+        };
+        try
+        {
+            using var response = await _client.GetObjectAsync(request, cancellationToken);
+            await response.ResponseStream.ReadExactlyAsync(destination, cancellationToken);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw new ObjectMissingException(key);
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<StoredObject> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = new ListObjectsV2Request { BucketName = _options.Bucket, Prefix = _prefix + prefix };
+        while (true)
+        {
+            var response = await _client.ListObjectsV2Async(request, cancellationToken);
+            foreach (var item in response.S3Objects ?? [])
+                yield return new StoredObject(item.Key[_prefix.Length..], item.Size ?? 0,
+                    item.LastModified is { } modified ? new DateTimeOffset(modified.ToUniversalTime(), TimeSpan.Zero) : DateTimeOffset.MinValue);
+            if (response.IsTruncated != true) yield break;
+            request.ContinuationToken = response.NextContinuationToken;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        await _client.DeleteObjectAsync(_options.Bucket, _prefix + key, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _client.Dispose();
+
+    internal static MemoryStream AsStream(ReadOnlyMemory<byte> data) =>
+        MemoryMarshal.TryGetArray(data, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(data.ToArray(), writable: false);
+}

@@ -1,0 +1,48 @@
+using Amazon.S3;
+using Amazon.S3.Model;
+
+namespace Stowage.Mover.Engine.Storage;
+
+/// <summary>Uploads a large object in parts; an interrupted upload is aborted so no partial object remains.</summary>
+internal sealed class S3MultipartUploader(IAmazonS3 client, S3BackendOptions options)
+{
+    public async Task UploadAsync(string fullKey, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        var initiate = new InitiateMultipartUploadRequest { BucketName = options.Bucket, Key = fullKey };
+        S3ObjectLockHeaders.Apply(initiate, options.ObjectLock);
+        var upload = await client.InitiateMultipartUploadAsync(initiate, cancellationToken);
+        try
+        {
+            var partSize = Math.Max(options.PartSize, 5 * 1024 * 1024);
+            var parts = new List<PartETag>();
+            for (int offset = 0, number = 1; offset < data.Length; offset += partSize, number++)
+            {
+                var part = data.Slice(offset, Math.Min(partSize, data.Length - offset));
+                var request = new UploadPartRequest
+                {
+                    BucketName = options.Bucket,
+                    Key = fullKey,
+                    UploadId = upload.UploadId,
+                    PartNumber = number,
+                    PartSize = part.Length,
+                    InputStream = S3Backend.AsStream(part),
+                };
+                if (options.ObjectLock is not null) request.MD5Digest = S3ObjectLockHeaders.Md5Of(part.Span);
+                var response = await client.UploadPartAsync(request, cancellationToken);
+                parts.Add(new PartETag(number, response.ETag));
+            }
+            await client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+            {
+                BucketName = options.Bucket,
+                Key = fullKey,
+                UploadId = upload.UploadId,
+                PartETags = parts,
+            }, cancellationToken);
+        }
+        catch
+        {
+            await client.AbortMultipartUploadAsync(options.Bucket, fullKey, upload.UploadId, CancellationToken.None);
+            throw;
+        }
+    }
+}

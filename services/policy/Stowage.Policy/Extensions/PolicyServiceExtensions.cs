@@ -1,0 +1,46 @@
+using FluentValidation;
+using Stowage.Common.EventSourcing;
+using Stowage.Common.Targets;
+using Stowage.Contracts.Policies;
+using Stowage.Policy.Api;
+using Stowage.Policy.Domain;
+using Stowage.Policy.Projections;
+using Stowage.Policy.Targets;
+
+namespace Stowage.Policy.Extensions;
+
+internal static class PolicyServiceExtensions
+{
+    public static WebApplicationBuilder AddPolicyService(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddValidatorsFromAssemblyContaining<PolicyCommandHandler>(includeInternalTypes: true);
+        services.AddSingleton(new EventStoreOptions("policy", e => ((PolicyEvent)e) switch
+        {
+            PolicyCreated => PolicyTopics.Created,
+            PolicyChanged => PolicyTopics.Changed,
+            PolicyPaused => PolicyTopics.Paused,
+            PolicyResumed => PolicyTopics.Resumed,
+            PolicyOrphaned => PolicyTopics.Orphaned,
+            PolicyAdopted => PolicyTopics.Adopted,
+            PolicyDeleted => PolicyTopics.Deleted,
+            _ => throw new ArgumentOutOfRangeException(nameof(e)),
+        }));
+        services.AddSingleton<IEventStore<PolicyEvent>, DaprEventStore<PolicyEvent>>();
+        services.AddSingleton<PolicyCommandHandler>();
+        services.AddSingleton<PolicyViews>();
+        services.AddSingleton<ICredentialsResolver>(sp => new CredentialsResolver(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<TargetChecker>();
+        services.AddExceptionHandler<PolicyExceptionHandler>();
+        services.AddHostedService<PendingEventPublisher>();
+        return builder;
+    }
+
+    public static WebApplication MapPolicyEndpoints(this WebApplication app)
+    {
+        app.MapPolicyApi();
+        app.MapTargetApi();
+        return app;
+    }
+}

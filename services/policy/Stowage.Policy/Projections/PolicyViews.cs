@@ -1,0 +1,63 @@
+using Dapr.Client;
+using Stowage.Common.EventSourcing;
+using Stowage.Contracts;
+using Stowage.Contracts.Policies;
+using Stowage.Policy.Domain;
+
+namespace Stowage.Policy.Projections;
+
+public sealed record PolicyQuery(string? Namespace, string? Application, PolicyStatus? Status, int Page, int PageSize);
+
+public sealed record PolicyPage(IReadOnlyList<PolicyState> Items, int Page, int PageSize, int Total);
+
+/// <summary>
+/// The read model: one document per policy, the fold of its events, written in the same transaction as the
+/// events (so it never lags) and rebuildable from the streams at any time.
+/// </summary>
+public sealed class PolicyViews(DaprClient dapr, IEventStore<PolicyEvent> store)
+{
+    public static StateWrite Write(PolicyState state) => new(Key(state.Id), state);
+
+    public Task<PolicyState?> GetAsync(string id, CancellationToken cancellationToken) =>
+        dapr.GetStateAsync<PolicyState?>(DaprComponents.StateStore, Key(id), cancellationToken: cancellationToken);
+
+    public async Task<IReadOnlyList<PolicyState>> AllAsync(CancellationToken cancellationToken)
+    {
+        var ids = await store.ListStreamIdsAsync(cancellationToken);
+        if (ids.Count == 0) return [];
+        var items = await dapr.GetBulkStateAsync(DaprComponents.StateStore, ids.Select(Key).ToList(), parallelism: 8, cancellationToken: cancellationToken);
+        return items.Where(i => !string.IsNullOrEmpty(i.Value)).Select(i => EventJson.Deserialize<PolicyState>(i.Value)).OrderBy(p => p.CreatedAt).ToList();
+    }
+
+    public async Task<PolicyPage> QueryAsync(PolicyQuery query, CancellationToken cancellationToken)
+    {
+        var matching = (await AllAsync(cancellationToken))
+            .Where(p => query.Status is { } status ? p.Status == status : p.Status != PolicyStatus.Deleted)
+            .Where(p => query.Namespace is null || p.Spec.Application.Namespace == query.Namespace)
+            .Where(p => query.Application is null || p.Spec.Application.Name == query.Application)
+            .ToList();
+        var page = matching.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
+        return new PolicyPage(page, query.Page, query.PageSize, matching.Count);
+    }
+
+    /// <summary>Replays every stream and rewrites its view; returns how many views differed from the replay.</summary>
+    public async Task<ProjectionRebuild> RebuildAsync(CancellationToken cancellationToken)
+    {
+        var ids = await store.ListStreamIdsAsync(cancellationToken);
+        var differing = new List<string>();
+        foreach (var id in ids)
+        {
+            var stream = await store.ReadAsync(id, cancellationToken);
+            var replayed = PolicyState.Replay(stream.Events);
+            if (replayed is null) continue;
+            var live = await GetAsync(id, cancellationToken);
+            if (live != replayed) differing.Add(id);
+            await dapr.SaveStateAsync(DaprComponents.StateStore, Key(id), replayed, cancellationToken: cancellationToken);
+        }
+        return new ProjectionRebuild(ids.Count, differing);
+    }
+
+    private static string Key(string id) => $"policy-view-{id}";
+}
+
+public sealed record ProjectionRebuild(int Streams, IReadOnlyList<string> Differing);

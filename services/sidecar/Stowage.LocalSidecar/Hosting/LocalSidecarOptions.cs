@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Logging;
+using Stowage.LocalSidecar.PubSub;
+
+namespace Stowage.LocalSidecar.Hosting;
+
+/// <summary>What a local sidecar serves: the apps, where state lives, how events are retried.</summary>
+public sealed class LocalSidecarOptions
+{
+    /// <summary>The apps to serve; each gets its own Dapr gRPC and HTTP port, as each pod gets its own daprd.</summary>
+    public IList<LocalSidecarAppOptions> Apps { get; } = [];
+
+    /// <summary>Path of a SQLite file that keeps state across restarts; null keeps state in memory.</summary>
+    public string? SqlitePath { get; set; }
+
+    /// <summary>Retry and back-off for event delivery to apps.</summary>
+    public DeliveryPolicy Delivery { get; set; } = DeliveryPolicy.Default;
+
+    /// <summary>Logging of the sidecar's own web hosts; warnings to the console when not set.</summary>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Stowage.LocalSidecar.PubSub;
+
+/// One POST of an event to an app route, and what the app's answer means in daprd's terms.
+internal static class AppEventSender
+{
+    public static async Task<(DeliveryOutcome Outcome, string Reason)> SendAsync(
+        HttpClient appChannel, Uri target, PublishedEvent published, CancellationToken cancellationToken)
+    {
+        using var content = new ByteArrayContent(published.Body);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(published.ContentType);
+        try
+        {
+            using var response = await appChannel.PostAsync(target, content, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return (DeliveryOutcome.Drop, "the app answered 404");
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                return (DeliveryOutcome.Retry, $"the app answered {(int)response.StatusCode}");
+            }
+
+            return StatusOf(await response.Content.ReadAsStringAsync(cancellationToken)) switch
+            {
+                null or "SUCCESS" => (DeliveryOutcome.Success, "success"),
+                "DROP" => (DeliveryOutcome.Drop, "the app answered DROP"),
+                var other => (DeliveryOutcome.Retry, $"the app answered {other}"),
+            };
+        }
+        catch (HttpRequestException exception)
+        {
+            return (DeliveryOutcome.Retry, exception.Message);
+        }
+    }
+
+    private static string? StatusOf(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object &&
+                   document.RootElement.TryGetProperty("status", out var status)
+                ? status.GetString()?.ToUpperInvariant()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Stowage.LocalSidecar.PubSub;
+
+internal enum DeliveryOutcome
+{
+    Success,
+    Retry,
+    Drop,
+}
