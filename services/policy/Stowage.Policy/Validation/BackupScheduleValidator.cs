@@ -1,7 +1,6 @@
 using Cronos;
 using FluentValidation;
 using Stowage.Contracts.Policies;
-using Stowage.Policy.Domain;
 
 namespace Stowage.Policy.Validation;
 
@@ -10,7 +9,7 @@ internal sealed class BackupScheduleValidator : AbstractValidator<BackupSchedule
     public BackupScheduleValidator()
     {
         RuleFor(s => s).Must(s => string.IsNullOrEmpty(s.Interval) != string.IsNullOrEmpty(s.Cron))
-            .WithName("schedule")
+            .OverridePropertyName(string.Empty)
             .WithMessage("'schedule' must give exactly one of 'interval' (e.g. 6h) or 'cron' (e.g. 0 2 * * *).");
         RuleFor(s => s.Interval).Must(i => ScheduleInterval.TryParse(i!, out _)).When(s => !string.IsNullOrEmpty(s.Interval))
             .WithMessage($"'{{PropertyName}}' must be a number and a unit (s, m, h, d), between {ScheduleInterval.Minimum.TotalSeconds:0}s and {ScheduleInterval.Maximum.TotalDays:0}d, e.g. 30m or 6h.");

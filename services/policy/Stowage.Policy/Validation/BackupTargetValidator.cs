@@ -56,7 +56,7 @@ internal sealed class CredentialsRefValidator : AbstractValidator<CredentialsRef
     public CredentialsRefValidator()
     {
         RuleFor(c => c).Must(c => string.IsNullOrEmpty(c.SecretName) != string.IsNullOrEmpty(c.ConfigurationName))
-            .WithName("credentials")
+            .OverridePropertyName(string.Empty)
             .WithMessage("'credentials' must name exactly one of 'secretName' (a Kubernetes secret) or 'configurationName'.");
         RuleFor(c => c.SecretName).MustBeDnsSubdomain().When(c => !string.IsNullOrEmpty(c.SecretName));
         RuleFor(c => c.SecretNamespace).MustBeDnsLabel().When(c => !string.IsNullOrEmpty(c.SecretNamespace));

@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace Stowage.Policy.Domain;
+namespace Stowage.Contracts.Policies;
 
-/// <summary>Intervals as users write them: a whole number and one unit, "45s", "30m", "6h", "1d".</summary>
+/// <summary>Schedule intervals as users write them: a whole number and one unit, "45s", "30m", "6h", "1d".</summary>
 public static class ScheduleInterval
 {
     public static readonly TimeSpan Minimum = TimeSpan.FromSeconds(5);

@@ -1,0 +1,36 @@
+using Stowage.Contracts.Policies;
+
+namespace Stowage.Contracts.Backups;
+
+public enum BackupTrigger
+{
+    Scheduled,
+    Manual,
+}
+
+public enum RunOutcome
+{
+    Succeeded,
+    PartiallyFailed,
+    Failed,
+}
+
+/// <summary>
+/// A request for one backup run of one policy. <paramref name="RunId"/> is unique per run and is the mover's
+/// workflow instance id, so a request delivered twice starts one run.
+/// </summary>
+public sealed record BackupRequested(Guid EventId, DateTimeOffset OccurredAt, string RunId, string PolicyId, long PolicyVersion, PolicySpec Spec, BackupTrigger Trigger)
+    : IIntegrationEvent;
+
+/// <summary>Progress of a running backup: volumes done of total, bytes processed, and the current step.</summary>
+public sealed record BackupProgressed(Guid EventId, DateTimeOffset OccurredAt, string RunId, string PolicyId, string Step, int VolumesDone, int VolumesTotal, long BytesProcessed)
+    : IIntegrationEvent;
+
+/// <summary>The end of a run. <paramref name="Reason"/> says what went wrong in words a user can act on.</summary>
+public sealed record BackupFinished(
+    Guid EventId, DateTimeOffset OccurredAt, string RunId, string PolicyId, RunOutcome Outcome, string? Reason,
+    IReadOnlyList<VolumeResult> Volumes)
+    : IIntegrationEvent;
+
+/// <summary>What became of one volume in a run.</summary>
+public sealed record VolumeResult(string Volume, bool Succeeded, string? SnapshotId, long BytesAdded, string? Error);

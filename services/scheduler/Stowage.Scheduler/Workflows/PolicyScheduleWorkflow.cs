@@ -1,0 +1,78 @@
+using Dapr.Workflow;
+using Stowage.Contracts.Backups;
+using Stowage.Scheduler.Activities;
+using Stowage.Scheduler.Schedules;
+
+namespace Stowage.Scheduler.Workflows;
+
+/// <summary>
+/// One per active policy, eternal: wait until the next run is due (or a signal), ask the mover for a run, wait
+/// for it to finish (so runs of one policy never overlap), then continue as new. Its state lives in the
+/// sidecar, so a scheduler restart resumes the wait where it was.
+/// </summary>
+internal sealed class PolicyScheduleWorkflow : Workflow<ScheduleState, string>
+{
+    // Changing retries of a running workflow breaks its replay, so they are fixed here once.
+    private static readonly WorkflowTaskOptions ActivityRetry = new(new WorkflowRetryPolicy(5, TimeSpan.FromSeconds(2), 2, TimeSpan.FromMinutes(1)));
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromHours(12);
+
+    public override async Task<string> RunAsync(WorkflowContext context, ScheduleState state)
+    {
+        var now = context.CurrentUtcDateTime;
+        var due = ScheduleCalculator.NextDue(state.Spec.Schedule, state.LastRunUtc, now);
+        context.SetCustomStatus(new ScheduleStatus("waiting", due, state.LastRunUtc, state.RunCount, null));
+
+        var trigger = BackupTrigger.Scheduled;
+        if (due > now)
+        {
+            var signal = await WaitForSignalAsync(context, due - now);
+            if (signal is { Kind: ScheduleSignalKind.Stop } && signal.PolicyVersion >= state.PolicyVersion) return "stopped";
+            if (signal is { Kind: ScheduleSignalKind.SpecChanged, Spec: not null } && signal.PolicyVersion > state.PolicyVersion)
+            {
+                context.ContinueAsNew(state with { Spec = signal.Spec, PolicyVersion = signal.PolicyVersion }, preserveUnprocessedEvents: true);
+                return "spec changed";
+            }
+            if (signal is { Kind: ScheduleSignalKind.RunNow }) trigger = BackupTrigger.Manual;
+            else if (signal is not null)
+            {
+                context.ContinueAsNew(state, preserveUnprocessedEvents: true);
+                return "stale signal ignored";
+            }
+        }
+
+        var runId = $"{state.PolicyId}-{context.CurrentUtcDateTime:yyyyMMddTHHmmss}-{context.NewGuid().ToString("N")[..6]}";
+        context.SetCustomStatus(new ScheduleStatus("running", null, state.LastRunUtc, state.RunCount, runId));
+        await context.CallActivityAsync(nameof(RequestBackupActivity), new BackupRunRequest(runId, state, trigger), ActivityRetry);
+        await WaitForRunAsync(context, runId);
+        context.ContinueAsNew(state with { LastRunUtc = context.CurrentUtcDateTime, RunCount = state.RunCount + 1 }, preserveUnprocessedEvents: true);
+        return runId;
+    }
+
+    private static async Task WaitForRunAsync(WorkflowContext context, string runId)
+    {
+        var deadline = context.CurrentUtcDateTime + RunTimeout;
+        try
+        {
+            // Reports of earlier runs (delivered twice, or late) are skipped.
+            while ((await context.WaitForExternalEventAsync<BackupFinished>(ScheduleEvents.RunFinished, deadline - context.CurrentUtcDateTime)).RunId != runId)
+            {
+            }
+        }
+        catch (TaskCanceledException)
+        {
+            // A run that never reports back must not stop the schedule; the mover records its own failure.
+        }
+    }
+
+    private static async Task<ScheduleSignal?> WaitForSignalAsync(WorkflowContext context, TimeSpan wait)
+    {
+        try
+        {
+            return await context.WaitForExternalEventAsync<ScheduleSignal>(ScheduleEvents.Signal, wait);
+        }
+        catch (TaskCanceledException)
+        {
+            return null;
+        }
+    }
+}
