@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Stowage.Testing.S3;
 
-/// <summary>One daemon (monitor, OSD or gateway) that forks itself into the background and writes a pid file.</summary>
+/// <summary>One daemon of the cluster (monitor, OSD or gateway), known by its pid file.</summary>
 internal sealed class CephDaemon
 {
     private static readonly TimeSpan PidFileTimeout = TimeSpan.FromSeconds(30);
@@ -31,7 +31,16 @@ internal sealed class CephDaemon
     {
         using (var launcher = CephTool.Start($"starting {Binary}", LaunchInfo([])))
         {
-            await launcher.WaitForExitAsync(ct);
+            try
+            {
+                await launcher.WaitForExitAsync(ct);
+            }
+            catch (OperationCanceledException)
+            {
+                launcher.Kill();
+                throw;
+            }
+
             if (launcher.ExitCode != 0)
             {
                 throw Failure($"{Binary} exited with code {launcher.ExitCode} while starting");
@@ -49,6 +58,24 @@ internal sealed class CephDaemon
     {
         using var process = CephTool.Start($"starting {Binary}", LaunchInfo(arguments.Prepend("-f")));
         Pid = process.Id;
+
+        // In the foreground radosgw writes no pid file, and the watchdog finds the daemons by their pid files.
+        File.WriteAllText(workspace.PidFile(Name), process.Id.ToString());
+    }
+
+    public RadosGatewayStartException Failure(string what) => new($"{what} ({Name}).{LogTails()}");
+
+    public string LogTails() => LogTail.Quote(workspace.StderrFile(Name)) + LogTail.Quote(LogFile);
+
+    /// <summary>Kills the daemon if it runs, also one whose start was cancelled before its pid was read.</summary>
+    public void Kill()
+    {
+        var pid = Pid ?? TryReadPidFile();
+        if (pid is { } alive && ProcessTable.IsAlive(alive) &&
+            ProcessTable.CommandLine(alive).Contains(workspace.ConfigFile, StringComparison.Ordinal))
+        {
+            ProcessTable.Kill(alive);
+        }
     }
 
     private ProcessStartInfo LaunchInfo(IEnumerable<string> arguments)
@@ -71,25 +98,24 @@ internal sealed class CephDaemon
         return info;
     }
 
-    public RadosGatewayStartException Failure(string what) => new($"{what} ({Name}).{LogTails()}");
-
-    public string LogTails() => LogTail.Quote(workspace.StderrFile(Name)) + LogTail.Quote(LogFile);
-
-    public void Kill()
+    private int? TryReadPidFile()
     {
-        if (Pid is { } pid && ProcessTable.IsAlive(pid) && ProcessTable.CommandLine(pid).Contains(workspace.ConfigFile, StringComparison.Ordinal))
+        try
         {
-            ProcessTable.Kill(pid);
+            return int.TryParse(File.ReadAllText(workspace.PidFile(Name)).Trim(), out var pid) ? pid : null;
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 
     private async Task<int> ReadPidAsync(CancellationToken ct)
     {
-        var pidFile = workspace.PidFile(Name);
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < PidFileTimeout)
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < PidFileTimeout)
         {
-            if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid))
+            if (TryReadPidFile() is { } pid)
             {
                 return pid;
             }
@@ -97,6 +123,6 @@ internal sealed class CephDaemon
             await Task.Delay(20, ct);
         }
 
-        throw Failure($"{Binary} wrote no pid file {pidFile} within {PidFileTimeout.TotalSeconds:0} s");
+        throw Failure($"{Binary} wrote no pid file {workspace.PidFile(Name)} within {PidFileTimeout.TotalSeconds:0} s");
     }
 }

@@ -21,17 +21,22 @@ internal static class CephTool
         }
 
         using var process = Start(step, info);
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
+        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Timeout);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            process.Kill();
+            process.Kill(entireProcessTree: true);
+            if (ct.IsCancellationRequested)
+            {
+                throw;
+            }
+
             throw new RadosGatewayStartException(
                 $"{step} did not finish within {Timeout.TotalSeconds:0} s ({Describe(info)}).{LogTail.Quote(logToQuote)}");
         }
@@ -39,7 +44,8 @@ internal static class CephTool
         if (process.ExitCode != 0)
         {
             throw new RadosGatewayStartException(
-                $"{step} failed with exit code {process.ExitCode} ({Describe(info)}).\n{await stderr}{await stdout}{LogTail.Quote(logToQuote)}");
+                $"{step} failed with exit code {process.ExitCode} ({Describe(info)})." +
+                $"{LogTail.QuoteText(await stderr, "stderr")}{LogTail.QuoteText(await stdout, "stdout")}{LogTail.Quote(logToQuote)}");
         }
 
         return await stdout;

@@ -29,13 +29,17 @@ internal sealed class ClusterWorkspace
 
     public string GatewayData => Path.Combine(Root, "rgw");
 
+    public string CrashDirectory => Path.Combine(Root, "crash");
+
     public string OwnerPidFile => Path.Combine(Root, "owner.pid");
 
     public static ClusterWorkspace Create(string? parent)
     {
         var root = Path.Combine(parent ?? Path.GetTempPath(), $"stowage-s3-{Guid.NewGuid():N}"[..19]);
         var workspace = new ClusterWorkspace(root);
-        foreach (var dir in new[] { root, workspace.RunDirectory, workspace.LogDirectory, workspace.MonitorData, workspace.OsdData, workspace.GatewayData, Path.Combine(root, "crash") })
+        string[] folders =
+            [root, workspace.RunDirectory, workspace.LogDirectory, workspace.MonitorData, workspace.OsdData, workspace.GatewayData, workspace.CrashDirectory];
+        foreach (var dir in folders)
         {
             Directory.CreateDirectory(dir);
         }
@@ -56,8 +60,9 @@ internal sealed class ClusterWorkspace
         {
             Directory.Delete(Root, recursive: true);
         }
-        catch (DirectoryNotFoundException)
+        catch (IOException)
         {
+            // Already gone, or a file still held; the watchdog removes what is left once we exit.
         }
     }
 }

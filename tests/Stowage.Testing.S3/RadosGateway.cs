@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace Stowage.Testing.S3;
 
@@ -6,19 +7,23 @@ namespace Stowage.Testing.S3;
 /// A real S3 server for tests: Ceph's RADOS Gateway on 127.0.0.1 over a private single-node Ceph cluster
 /// (one monitor, one OSD) whose state lives in one temporary folder. Each instance is independent, so
 /// several test processes can run side by side. The daemons are killed and the folder deleted on
-/// <see cref="Dispose"/>, at process exit, and by a detached watchdog if the test process is killed.
+/// <see cref="Dispose"/>, at process exit, on SIGTERM, and by a detached watchdog if the test process is killed.
 /// </summary>
 public sealed class RadosGateway : IDisposable, IAsyncDisposable
 {
     private const int Attempts = 3;
 
     private readonly CephCluster cluster;
+    private readonly PosixSignalRegistration sigterm;
 
     private RadosGateway(CephCluster cluster)
     {
         this.cluster = cluster;
         ServiceUrl = $"http://127.0.0.1:{cluster.GatewayPort}";
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+
+        // .NET raises ProcessExit on a normal exit but not when the process is sent SIGTERM.
+        sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => cluster.Dispose());
     }
 
     /// <summary>The S3 endpoint, such as <c>http://127.0.0.1:40123</c>.</summary>
@@ -85,6 +90,7 @@ public sealed class RadosGateway : IDisposable, IAsyncDisposable
     public void Dispose()
     {
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        sigterm.Dispose();
         cluster.Dispose();
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Dapr;
 using Dapr.Client;
 using Microsoft.Extensions.Logging;
+using Stowage.Common.State;
 using Stowage.Contracts;
 
 namespace Stowage.Common.EventSourcing;
@@ -17,7 +18,7 @@ public sealed partial class DaprEventStore<TEvent>(
 {
     private static readonly ActivitySource Source = new("Stowage.EventStore");
     private readonly StreamKeys keys = new(options.Category);
-    private readonly StreamCatalog catalog = new(dapr, options.StateStore, new StreamKeys(options.Category).Catalog);
+    private readonly KeyCatalog catalog = new(dapr, options.StateStore, new StreamKeys(options.Category).Catalog);
 
     public async Task<EventStream<TEvent>> ReadAsync(string streamId, CancellationToken cancellationToken)
     {
@@ -39,7 +40,7 @@ public sealed partial class DaprEventStore<TEvent>(
         var operations = new List<StateTransactionRequest>();
         for (var i = 0; i < events.Count; i++)
         {
-            operations.Add(Upsert(keys.Event(streamId, current.Version + i + 1), events[i]));
+            operations.Add(new StateTransactionRequest(keys.Event(streamId, current.Version + i + 1), EventJson.Serialize<TEvent>(events[i]), StateOperationType.Upsert));
         }
         operations.AddRange(projections.Select(p => Upsert(p.Key, p.Value)));
         var next = current with { Version = current.Version + events.Count };

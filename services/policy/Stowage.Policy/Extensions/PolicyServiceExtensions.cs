@@ -5,6 +5,7 @@ using Stowage.Contracts.Policies;
 using Stowage.Policy.Api;
 using Stowage.Policy.Domain;
 using Stowage.Policy.Projections;
+using Stowage.Policy.Suggestions;
 using Stowage.Policy.Targets;
 
 namespace Stowage.Policy.Extensions;
@@ -32,6 +33,7 @@ internal static class PolicyServiceExtensions
         services.AddSingleton<PolicyViews>();
         services.AddSingleton<ICredentialsResolver>(sp => new CredentialsResolver(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<TargetChecker>();
+        services.AddSingleton<SuggestionStore>();
         services.AddExceptionHandler<PolicyExceptionHandler>();
         services.AddHostedService<PendingEventPublisher>();
         return builder;
@@ -41,6 +43,8 @@ internal static class PolicyServiceExtensions
     {
         app.MapPolicyApi();
         app.MapTargetApi();
+        app.MapSuggestionApi();
+        app.MapDiscoverySubscriptions();
         return app;
     }
 }

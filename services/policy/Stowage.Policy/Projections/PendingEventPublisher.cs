@@ -19,7 +19,7 @@ internal sealed partial class PendingEventPublisher(DaprClient dapr, IEventStore
             await dapr.WaitForSidecarAsync(timeout.Token);
             foreach (var id in await store.ListStreamIdsAsync(stoppingToken))
             {
-                await store.PublishPendingAsync(id, stoppingToken);
+                await PublishPendingAsync(id, stoppingToken);
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or Dapr.DaprException or HttpRequestException)
@@ -27,6 +27,22 @@ internal sealed partial class PendingEventPublisher(DaprClient dapr, IEventStore
             LogSkipped(ex.Message);
         }
     }
+
+    private async Task PublishPendingAsync(string streamId, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await store.PublishPendingAsync(streamId, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // One damaged stream must not keep the others' events unpublished, nor stop the service.
+            LogStreamFailed(streamId, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pending events of policy stream {StreamId} could not be published")]
+    private partial void LogStreamFailed(string streamId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing events left pending by a crash was skipped: {Reason}")]
     private partial void LogSkipped(string reason);

@@ -29,6 +29,10 @@ public sealed class PolicyViews(DaprClient dapr, IEventStore<PolicyEvent> store)
         return items.Where(i => !string.IsNullOrEmpty(i.Value)).Select(i => EventJson.Deserialize<PolicyState>(i.Value)).OrderBy(p => p.CreatedAt).ToList();
     }
 
+    /// <summary>The live (not deleted) policy of an application, if it has one.</summary>
+    public async Task<PolicyState?> FindByApplicationAsync(ApplicationRef application, CancellationToken cancellationToken) =>
+        (await AllAsync(cancellationToken)).FirstOrDefault(p => p.Spec.Application == application && p.Status != PolicyStatus.Deleted);
+
     public async Task<PolicyPage> QueryAsync(PolicyQuery query, CancellationToken cancellationToken)
     {
         var matching = (await AllAsync(cancellationToken))

@@ -1,0 +1,47 @@
+using FluentValidation;
+using Stowage.Common.Validation;
+using Stowage.Contracts.Policies;
+using Stowage.Policy.Domain;
+using Stowage.Policy.Projections;
+using Stowage.Policy.Validation;
+
+namespace Stowage.Policy.Suggestions;
+
+/// <summary>Accepting a suggestion needs only the target: where the backups go is the user's decision.</summary>
+public sealed record AcceptSuggestionRequest(BackupTarget Target, bool Paused = false);
+
+internal sealed class AcceptSuggestionRequestValidator : AbstractValidator<AcceptSuggestionRequest>
+{
+    public AcceptSuggestionRequestValidator() => RuleFor(r => r.Target).NotNull().SetValidator(new BackupTargetValidator());
+}
+
+internal static class SuggestionEndpoints
+{
+    public static IEndpointRouteBuilder MapSuggestionApi(this IEndpointRouteBuilder app)
+    {
+        var suggestions = app.MapGroup("/suggestions").WithTags("Suggestions");
+        suggestions.MapGet("/", async (SuggestionStore store, CancellationToken ct) => TypedResults.Ok(await store.AllAsync(ct)))
+            .WithSummary("Policies discovery suggests for the applications it found.");
+        suggestions.MapPost("/{namespace}/{name}/accept", AcceptAsync).Validate<AcceptSuggestionRequest>()
+            .WithSummary("Create a policy from a suggestion, with the given target.");
+        return app;
+    }
+
+    private static async Task<IResult> AcceptAsync(string @namespace, string name, AcceptSuggestionRequest request, SuggestionStore store,
+        PolicyViews views, PolicyCommandHandler handler, IValidator<PolicySpec> validator, CancellationToken ct)
+    {
+        var suggestion = await store.GetAsync($"{@namespace}/{name}", ct);
+        if (suggestion is null) return TypedResults.Problem($"No suggestion for application {@namespace}/{name}; discovery has not seen it.", statusCode: 404);
+
+        var existing = await views.FindByApplicationAsync(suggestion.Application, ct);
+        if (existing is not null) return TypedResults.Problem($"Application {@namespace}/{name} already has policy '{existing.Id}'.", statusCode: 409);
+
+        var spec = suggestion.ToSpec(request.Target);
+        var result = await validator.ValidateAsync(spec, ct);
+        if (!result.IsValid) return TypedResults.ValidationProblem(result.ToDictionary(), title: "The suggestion does not make a valid policy.");
+
+        var id = Guid.NewGuid().ToString("N")[..12];
+        var state = await handler.HandleAsync(id, new CreatePolicy(id, spec, request.Paused, suggestion.Id), expectedVersion: 0, ct);
+        return TypedResults.Created($"/policies/{id}", state);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net.Http.Json;
+using Stowage.Contracts;
+using Stowage.Contracts.Policies;
+using Stowage.LocalSidecar.Hosting;
+using Stowage.Testing.Dapr;
+
+namespace Stowage.Policy.Tests.Api;
+
+/// <summary>The policy service as a real host with the local Dapr sidecar, and a subscriber app recording policy events.</summary>
+public sealed class PolicyServiceFixture : IAsyncLifetime
+{
+    public static readonly string[] Topics =
+        [PolicyTopics.Created, PolicyTopics.Changed, PolicyTopics.Paused, PolicyTopics.Resumed, PolicyTopics.Orphaned, PolicyTopics.Adopted, PolicyTopics.Deleted];
+
+    private LocalSidecarHost? sidecar;
+
+    public ServiceUnderTest<Program> Service { get; private set; } = null!;
+
+    public EventRecorder Recorder { get; private set; } = null!;
+
+    public HttpClient Client => Service.Client;
+
+    public SidecarAppEndpoints PolicySidecar => sidecar!.EndpointsOf(AppIds.Policy);
+
+    public SidecarAppEndpoints RecorderSidecar => sidecar!.EndpointsOf("recorder");
+
+    public async Task InitializeAsync()
+    {
+        var options = new LocalSidecarOptions();
+        options.Apps.Add(new LocalSidecarAppOptions(AppIds.Policy, FreeTcpPort.Next()));
+        options.Apps.Add(new LocalSidecarAppOptions("recorder", FreeTcpPort.Next()));
+        sidecar = await LocalSidecarHost.StartAsync(options);
+        Recorder = await EventRecorder.StartAsync(sidecar.EndpointsOf("recorder").AppPort, DaprComponents.PubSub, Topics);
+        Service = new ServiceUnderTest<Program>(PolicySidecar, Settings);
+    }
+
+    /// <summary>Stops the policy service and starts a new one on the same sidecar, as a crash and restart would.</summary>
+    public async Task RestartServiceAsync()
+    {
+        await Service.DisposeAsync();
+        Service = new ServiceUnderTest<Program>(PolicySidecar, Settings);
+    }
+
+    public async Task<HttpResponseMessage> CreateAsync(PolicySpec spec) => await Client.PostAsJsonAsync("/policies", spec, Json.Options);
+
+    public async Task DisposeAsync()
+    {
+        await Service.DisposeAsync();
+        await Recorder.DisposeAsync();
+        if (sidecar is not null) await sidecar.DisposeAsync();
+    }
+
+    private static readonly Dictionary<string, string?> Settings = new();
+}
+
+[CollectionDefinition(Name)]
+public sealed class PolicyServiceCollection : ICollectionFixture<PolicyServiceFixture>
+{
+    public const string Name = "policy service";
+}

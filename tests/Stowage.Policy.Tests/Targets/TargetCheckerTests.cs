@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Configuration;
+using Stowage.Common.Targets;
+using Stowage.Contracts.Policies;
+using Stowage.Policy.Targets;
+using Stowage.Testing.S3;
+
+namespace Stowage.Policy.Tests.Targets;
+
+[Collection(S3ServerCollection.Name)]
+public sealed class TargetCheckerTests(S3ServerFixture s3)
+{
+    private TargetChecker CheckerWith(string accessKey, string secretKey) => new(new CredentialsResolver(
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Credentials:backup:AccessKeyId"] = accessKey,
+            ["Credentials:backup:SecretAccessKey"] = secretKey,
+        }).Build()));
+
+    private BackupTarget Target(string bucket) =>
+        new(TargetProviders.GenericS3, bucket, new CredentialsRef(ConfigurationName: "backup"), Endpoint: s3.ServiceUrl, Prefix: "checks", Region: "us-east-1");
+
+    [Fact]
+    public async Task A_reachable_writable_bucket_passes_every_step()
+    {
+        var bucket = await s3.CreateBucketAsync("check-ok");
+        var report = await CheckerWith(s3.AccessKey, s3.SecretKey).CheckAsync(Target(bucket), "default", CancellationToken.None);
+        Assert.True(report.Passed, string.Join("; ", report.Steps.Select(s => s.Message)));
+        Assert.Equal(["credentials", "bucket", "write", "delete"], report.Steps.Select(s => s.Name));
+    }
+
+    [Fact]
+    public async Task A_wrong_secret_is_reported_as_a_wrong_secret()
+    {
+        var bucket = await s3.CreateBucketAsync("check-secret");
+        var report = await CheckerWith(s3.AccessKey, "not-the-secret").CheckAsync(Target(bucket), "default", CancellationToken.None);
+        Assert.False(report.Passed);
+        Assert.Contains("secret access key is wrong", report.Steps[^1].Message);
+    }
+
+    [Fact]
+    public async Task A_missing_bucket_is_named()
+    {
+        var report = await CheckerWith(s3.AccessKey, s3.SecretKey).CheckAsync(Target("no-such-bucket-here"), "default", CancellationToken.None);
+        Assert.False(report.Passed);
+        Assert.Contains("'no-such-bucket-here' does not exist", report.Steps[^1].Message);
+    }
+
+    [Fact]
+    public async Task Missing_credentials_say_which_configuration_entry_to_add()
+    {
+        var checker = new TargetChecker(new CredentialsResolver(new ConfigurationBuilder().Build()));
+        var report = await checker.CheckAsync(Target("any-bucket"), "default", CancellationToken.None);
+        Assert.Equal("credentials", Assert.Single(report.Steps).Name);
+        Assert.Contains("Credentials:backup:AccessKeyId", report.Steps[0].Message);
+    }
+
+    [Fact]
+    public async Task An_unreachable_endpoint_says_to_check_the_address()
+    {
+        var target = Target("any-bucket") with { Endpoint = "http://127.0.0.1:9" };
+        var report = await CheckerWith(s3.AccessKey, s3.SecretKey).CheckAsync(target, "default", CancellationToken.None);
+        Assert.False(report.Passed);
+        Assert.Contains("Cannot reach", report.Steps[^1].Message);
+    }
+}

@@ -1,0 +1,4 @@
+namespace Stowage.Testing.S3.Tests;
+
+[CollectionDefinition(S3ServerCollection.Name)]
+public sealed class S3ServerCollectionDefinition : ICollectionFixture<S3ServerFixture>;
