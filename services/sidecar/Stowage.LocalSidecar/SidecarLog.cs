@@ -7,6 +7,9 @@ internal static partial class SidecarLog
     [LoggerMessage(Level = LogLevel.Information, Message = "App {AppId}: loaded {Count} subscriptions")]
     public static partial void SubscriptionsLoaded(this ILogger logger, string appId, int count);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "App {AppId}: GET /dapr/subscribe answered JSON the sidecar cannot read: {Reason}")]
+    public static partial void SubscriptionsUnreadable(this ILogger logger, string appId, string reason);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "App {AppId}: event {EventId} on {Topic} not delivered yet (attempt {Attempt}): {Reason}")]
     public static partial void DeliveryRetry(this ILogger logger, string appId, string eventId, string topic, int attempt, string reason);
 

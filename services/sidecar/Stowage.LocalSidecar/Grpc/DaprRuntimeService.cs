@@ -9,7 +9,7 @@ using Stowage.LocalSidecar.State;
 namespace Stowage.LocalSidecar.Grpc;
 
 /// The Dapr runtime API for one app: state is scoped "appid||key" as daprd stores it, pub/sub is shared by all apps.
-internal sealed class DaprRuntimeService(SidecarApp app, IStateStore store, PubSubBroker broker) : DaprRuntimeServiceBase
+internal sealed class DaprRuntimeService(SidecarApp app, IStateStore store, PubSubBroker broker, OutboxRoutes outboxes) : DaprRuntimeServiceBase
 {
     public override async Task<Empty> PublishEvent(PublishEventRequest request, ServerCallContext context)
     {
@@ -53,10 +53,13 @@ internal sealed class DaprRuntimeService(SidecarApp app, IStateStore store, PubS
         ApplyAsync(request.StoreName, request.States.Select(s => new StateOperation(Scoped(s.Key), null, s.Etag?.Value)).ToList(),
             StatusCode.Aborted, $"failed deleting state in state store {request.StoreName}: {{0}}", context);
 
-    public override Task<Empty> ExecuteStateTransaction(ExecuteStateTransactionRequest request, ServerCallContext context)
+    public override async Task<Empty> ExecuteStateTransaction(ExecuteStateTransactionRequest request, ServerCallContext context)
     {
+        var outboxEvents = outboxes.Routes.TryGetValue(request.StoreName, out var route)
+            ? TransactionalOutbox.EventsFor(app.AppId, route, request.Operations)
+            : [];
         var operations = new List<StateOperation>();
-        foreach (var operation in request.Operations)
+        foreach (var operation in request.Operations.Where(o => route is null || !TransactionalOutbox.IsProjection(o)))
         {
             operations.Add(operation.OperationType switch
             {
@@ -67,7 +70,13 @@ internal sealed class DaprRuntimeService(SidecarApp app, IStateStore store, PubS
         }
 
         // daprd reports every failed transaction, ETag mismatches included, as Internal.
-        return ApplyAsync(request.StoreName, operations, StatusCode.Internal, "error while executing state transaction: {0}", context);
+        await ApplyAsync(request.StoreName, operations, StatusCode.Internal, "error while executing state transaction: {0}", context);
+        foreach (var published in outboxEvents)
+        {
+            await broker.PublishAsync(published, CancellationToken.None);
+        }
+
+        return new Empty();
     }
 
     public override Task<GetMetadataResponse> GetMetadata(GetMetadataRequest request, ServerCallContext context) =>

@@ -12,7 +12,7 @@ internal static class HealthEndpoints
     {
         // Like daprd, full health waits for the app channel (its subscriptions read); outbound health does not.
         endpoints.MapGet("/v1.0/healthz", (SidecarApp app, SubscriptionCatalog catalog) =>
-            catalog.IsLoaded(app.AppId) ? Results.NoContent() : Results.StatusCode(StatusCodes.Status500InternalServerError));
+            catalog.HasAnswered(app.AppId) ? Results.NoContent() : Results.StatusCode(StatusCodes.Status500InternalServerError));
         endpoints.MapGet("/v1.0/healthz/outbound", () => Results.NoContent());
         endpoints.MapGet("/v1.0/metadata", (SidecarApp app) => Results.Json(new { id = app.AppId, runtimeVersion = "stowage-local-sidecar" }));
         return endpoints;

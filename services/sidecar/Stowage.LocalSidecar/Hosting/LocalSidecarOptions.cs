@@ -12,6 +12,9 @@ public sealed class LocalSidecarOptions
     /// <summary>Path of a SQLite file that keeps state across restarts; null keeps state in memory.</summary>
     public string? SqlitePath { get; set; }
 
+    /// <summary>State store names whose transactions publish through a transactional outbox, and where to.</summary>
+    public IDictionary<string, OutboxRoute> Outboxes { get; } = new Dictionary<string, OutboxRoute>();
+
     /// <summary>Retry and back-off for event delivery to apps.</summary>
     public DeliveryPolicy Delivery { get; set; } = DeliveryPolicy.Default;
 

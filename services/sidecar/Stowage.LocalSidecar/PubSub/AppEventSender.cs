@@ -34,7 +34,7 @@ internal static class AppEventSender
         }
         catch (HttpRequestException exception)
         {
-            return (DeliveryOutcome.Retry, exception.Message);
+            return (DeliveryOutcome.Unreachable, exception.Message);
         }
     }
 

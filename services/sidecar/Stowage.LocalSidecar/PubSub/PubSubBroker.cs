@@ -7,6 +7,7 @@ namespace Stowage.LocalSidecar.PubSub;
 internal sealed class PubSubBroker(
     IReadOnlyList<SidecarApp> apps,
     SubscriptionCatalog catalog,
+    IPubSubJournal journal,
     HttpClient appChannel,
     DeliveryPolicy policy,
     ILogger<PubSubBroker> logger) : IAsyncDisposable
@@ -18,58 +19,82 @@ internal sealed class PubSubBroker(
     public async Task PublishAsync(PublishedEvent published, CancellationToken cancellationToken)
     {
         // An app that came up after the sidecar may not have been asked for its subscriptions yet.
-        foreach (var app in apps.Where(a => !catalog.IsLoaded(a.AppId)))
+        foreach (var app in apps.Where(a => !catalog.HasAnswered(a.AppId)))
         {
             await catalog.TryLoadAsync(app, cancellationToken);
         }
 
         foreach (var (appId, subscription) in catalog.SubscribersOf(published.PubSubName, published.Topic))
         {
-            var app = apps.Single(a => a.AppId == appId);
-            var delivery = Task.Run(() => DeliverAsync(app, subscription, published, _stopping.Token), CancellationToken.None);
-            lock (_gate)
-            {
-                _deliveries.RemoveAll(t => t.IsCompleted);
-                _deliveries.Add(delivery);
-            }
+            Start(await journal.RecordAsync(new PendingDelivery(appId, subscription, published)));
         }
     }
 
-    private async Task DeliverAsync(SidecarApp app, TopicSubscription subscription, PublishedEvent published, CancellationToken cancellationToken)
+    /// Restarts the deliveries a previous run of the sidecar left unfinished.
+    public async Task ResumeAsync()
     {
-        var target = new Uri(app.AppChannel, subscription.Route.TrimStart('/'));
-        for (var attempt = 1; !cancellationToken.IsCancellationRequested; attempt++)
+        foreach (var pending in await journal.PendingAsync())
         {
-            var (outcome, reason) = await AppEventSender.SendAsync(appChannel, target, published, cancellationToken);
-            switch (outcome)
-            {
-                case DeliveryOutcome.Success:
-                    return;
-                case DeliveryOutcome.Drop:
-                    logger.DeliveryDropped(app.AppId, published.Id, published.Topic, reason);
-                    return;
-            }
-
-            if (attempt >= policy.MaxAttempts)
-            {
-                await GiveUpAsync(app, subscription, published, reason, cancellationToken);
-                return;
-            }
-
-            logger.DeliveryRetry(app.AppId, published.Id, published.Topic, attempt, reason);
-            await Task.Delay(policy.BackoffAfter(attempt), cancellationToken);
+            Start(pending);
         }
     }
 
-    private async Task GiveUpAsync(SidecarApp app, TopicSubscription subscription, PublishedEvent published, string reason, CancellationToken cancellationToken)
+    private void Start(PendingDelivery delivery)
     {
-        if (string.IsNullOrEmpty(subscription.DeadLetterTopic))
+        var delivering = Task.Run(() => DeliverAsync(delivery, _stopping.Token), CancellationToken.None);
+        lock (_gate)
         {
-            logger.DeliveryDropped(app.AppId, published.Id, published.Topic, $"gave up after {policy.MaxAttempts} attempts: {reason}");
+            _deliveries.RemoveAll(t => t.IsCompleted);
+            _deliveries.Add(delivering);
+        }
+    }
+
+    private async Task DeliverAsync(PendingDelivery delivery, CancellationToken cancellationToken)
+    {
+        var (appId, subscription, published) = delivery;
+        if (apps.FirstOrDefault(a => a.AppId == appId) is not { } app)
+        {
             return;
         }
 
-        logger.DeliveryDeadLettered(app.AppId, published.Id, published.Topic, subscription.DeadLetterTopic);
+        var target = new Uri(app.AppChannel, subscription.Route.TrimStart('/'));
+        var attempt = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var (outcome, reason) = await AppEventSender.SendAsync(appChannel, target, published, cancellationToken);
+            if (outcome == DeliveryOutcome.Drop)
+            {
+                logger.DeliveryDropped(appId, published.Id, published.Topic, reason);
+            }
+
+            if (outcome is DeliveryOutcome.Success or DeliveryOutcome.Drop)
+            {
+                await journal.CompleteAsync(delivery);
+                return;
+            }
+
+            if (outcome == DeliveryOutcome.Retry && ++attempt >= policy.MaxAttempts)
+            {
+                await GiveUpAsync(delivery, reason, cancellationToken);
+                await journal.CompleteAsync(delivery);
+                return;
+            }
+
+            logger.DeliveryRetry(appId, published.Id, published.Topic, attempt, reason);
+            await Task.Delay(outcome == DeliveryOutcome.Unreachable ? policy.MaxBackoff : policy.BackoffAfter(attempt), cancellationToken);
+        }
+    }
+
+    private async Task GiveUpAsync(PendingDelivery delivery, string reason, CancellationToken cancellationToken)
+    {
+        var (appId, subscription, published) = delivery;
+        if (string.IsNullOrEmpty(subscription.DeadLetterTopic))
+        {
+            logger.DeliveryDropped(appId, published.Id, published.Topic, $"gave up after {policy.MaxAttempts} attempts: {reason}");
+            return;
+        }
+
+        logger.DeliveryDeadLettered(appId, published.Id, published.Topic, subscription.DeadLetterTopic);
         await PublishAsync(published with { Topic = subscription.DeadLetterTopic }, cancellationToken);
     }
 

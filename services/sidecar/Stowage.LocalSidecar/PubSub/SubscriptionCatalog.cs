@@ -3,17 +3,32 @@ using Stowage.LocalSidecar.Hosting;
 
 namespace Stowage.LocalSidecar.PubSub;
 
-/// What each app subscribed to, read from its GET /dapr/subscribe as soon as the app answers (daprd reads it at start).
-internal sealed class SubscriptionCatalog(HttpClient appChannel, ILogger<SubscriptionCatalog> logger)
+/// What each app subscribed to, read from its GET /dapr/subscribe as soon as the app answers (daprd reads it at start)
+/// and remembered in the journal, so events for an app that is down are kept for it like a broker's consumer group does.
+internal sealed class SubscriptionCatalog(HttpClient appChannel, IPubSubJournal journal, ILogger<SubscriptionCatalog> logger)
 {
-    private readonly Dictionary<string, IReadOnlyList<TopicSubscription>> _loaded = [];
+    private readonly Dictionary<string, IReadOnlyList<TopicSubscription>> _known = [];
+    private readonly HashSet<string> _answered = [];
     private readonly Lock _gate = new();
 
-    public bool IsLoaded(string appId)
+    /// Whether the app answered GET /dapr/subscribe since the sidecar started (what daprd's /v1.0/healthz waits for).
+    public bool HasAnswered(string appId)
     {
         lock (_gate)
         {
-            return _loaded.ContainsKey(appId);
+            return _answered.Contains(appId);
+        }
+    }
+
+    public async Task RestoreAsync()
+    {
+        var saved = await journal.LoadSubscriptionsAsync();
+        lock (_gate)
+        {
+            foreach (var (appId, subscriptions) in saved)
+            {
+                _known[appId] = subscriptions;
+            }
         }
     }
 
@@ -21,7 +36,7 @@ internal sealed class SubscriptionCatalog(HttpClient appChannel, ILogger<Subscri
     {
         lock (_gate)
         {
-            return _loaded
+            return _known
                 .SelectMany(app => app.Value.Select(s => (app.Key, s)))
                 .Where(x => x.s.PubSubName == pubSubName && x.s.Topic == topic)
                 .ToList();
@@ -30,27 +45,36 @@ internal sealed class SubscriptionCatalog(HttpClient appChannel, ILogger<Subscri
 
     public async Task<bool> TryLoadAsync(SidecarApp app, CancellationToken cancellationToken)
     {
+        IReadOnlyList<TopicSubscription> subscriptions;
         try
         {
             using var response = await appChannel.GetAsync(new Uri(app.AppChannel, "dapr/subscribe"), cancellationToken);
-            var subscriptions = response.IsSuccessStatusCode
+            subscriptions = response.IsSuccessStatusCode
                 ? SubscriptionDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken))
                 : [];
-            lock (_gate)
-            {
-                _loaded[app.AppId] = subscriptions;
-            }
-
-            logger.SubscriptionsLoaded(app.AppId, subscriptions.Count);
-            return true;
         }
         catch (HttpRequestException)
         {
             return false;
         }
+        catch (System.Text.Json.JsonException exception)
+        {
+            logger.SubscriptionsUnreadable(app.AppId, exception.Message);
+            subscriptions = [];
+        }
+
+        lock (_gate)
+        {
+            _known[app.AppId] = subscriptions;
+            _answered.Add(app.AppId);
+        }
+
+        await journal.SaveSubscriptionsAsync(app.AppId, subscriptions);
+        logger.SubscriptionsLoaded(app.AppId, subscriptions.Count);
+        return true;
     }
 
-    /// Polls until the app answers; an app that is not up yet simply has no subscriptions.
+    /// Polls until the app answers; an app that is not up yet keeps the subscriptions it had last time, if any.
     public async Task LoadWhenAppAnswersAsync(SidecarApp app, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested && !await TryLoadAsync(app, cancellationToken))

@@ -18,24 +18,31 @@ internal static class SubscriptionDocument
             }
 
             subscriptions.Add(new TopicSubscription(
-                element.GetProperty("pubsubname").GetString()!,
-                element.GetProperty("topic").GetString()!,
+                StringOf(element, "pubsubname") ?? string.Empty,
+                StringOf(element, "topic") ?? string.Empty,
                 route,
-                element.TryGetProperty("deadLetterTopic", out var deadLetter) ? deadLetter.GetString() : null));
+                StringOf(element, "deadLetterTopic")));
         }
 
         return subscriptions;
     }
 
+    // daprd reads these names case-insensitively; the .NET SDK writes "pubsubName".
+    private static string? StringOf(JsonElement element, string name) =>
+        element.EnumerateObject()
+            .Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.String)
+            .Select(p => p.Value.GetString())
+            .FirstOrDefault();
+
     // Rule matching (CEL) is not evaluated: the default route wins, else the first rule's path.
     private static string? RouteOf(JsonElement element)
     {
-        if (element.TryGetProperty("route", out var route) && route.GetString() is { Length: > 0 } single)
+        if (StringOf(element, "route") is { Length: > 0 } single)
         {
             return single;
         }
 
-        if (!element.TryGetProperty("routes", out var routes))
+        if (!element.TryGetProperty("routes", out var routes) || routes.ValueKind != JsonValueKind.Object)
         {
             return null;
         }

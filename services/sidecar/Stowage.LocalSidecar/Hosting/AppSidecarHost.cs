@@ -1,0 +1,50 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Stowage.LocalSidecar.Grpc;
+using Stowage.LocalSidecar.PubSub;
+using Stowage.LocalSidecar.State;
+using Stowage.LocalSidecar.Workflows;
+
+namespace Stowage.LocalSidecar.Hosting;
+
+/// The daprd of one app: a Kestrel host with the Dapr gRPC API (HTTP/2) on one port and the Dapr HTTP API (HTTP/1.1) on another.
+internal static class AppSidecarHost
+{
+    public static async Task<WebApplication> StartAsync(
+        SidecarApp app, SidecarAppEndpoints endpoints, IStateStore store, PubSubBroker broker, SubscriptionCatalog catalog,
+        LocalSidecarOptions options)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        if (options.ConfigureLogging is { } configureLogging)
+        {
+            configureLogging(builder.Logging);
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, endpoints.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(IPAddress.Loopback, endpoints.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
+        });
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton(app).AddSingleton(store).AddSingleton(broker).AddSingleton(catalog)
+            .AddSingleton(new OutboxRoutes(options.Outboxes.ToDictionary(o => o.Key, o => o.Value)));
+        builder.Services.AddSingleton(sp => new WorkflowEngine(app.AppId, sp.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddHostedService<WorkflowEngineLifetime>();
+
+        var web = builder.Build();
+        web.MapGrpcService<DaprRuntimeService>();
+        web.MapGrpcService<WorkflowSidecarService>();
+        web.MapSidecarHealth();
+        await web.StartAsync();
+        web.Logger.AppSidecarStarted(app.AppId, endpoints.GrpcEndpoint, endpoints.HttpEndpoint, app.AppPort);
+        return web;
+    }
+}

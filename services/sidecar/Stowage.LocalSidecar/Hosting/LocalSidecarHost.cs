@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+using Stowage.LocalSidecar.PubSub;
+using Stowage.LocalSidecar.State;
+
+namespace Stowage.LocalSidecar.Hosting;
+
+/// <summary>
+/// A running local Dapr sidecar serving several apps. Start it with <see cref="StartAsync"/>, point each app's Dapr SDK at
+/// <see cref="EndpointsOf"/>, and dispose it to stop.
+/// </summary>
+public sealed class LocalSidecarHost : IAsyncDisposable
+{
+    private readonly List<WebApplication> _hosts;
+    private readonly PubSubBroker _broker;
+    private readonly HttpClient _appChannel;
+    private readonly CancellationTokenSource _stopping;
+    private readonly ILoggerFactory _loggerFactory;
+
+    private LocalSidecarHost(
+        IReadOnlyDictionary<string, SidecarAppEndpoints> apps, List<WebApplication> hosts, PubSubBroker broker,
+        HttpClient appChannel, CancellationTokenSource stopping, ILoggerFactory loggerFactory)
+    {
+        _loggerFactory = loggerFactory;
+        Apps = apps;
+        _hosts = hosts;
+        _broker = broker;
+        _appChannel = appChannel;
+        _stopping = stopping;
+    }
+
+    /// <summary>The endpoints of every app, by app id.</summary>
+    public IReadOnlyDictionary<string, SidecarAppEndpoints> Apps { get; }
+
+    /// <summary>The endpoints of one app.</summary>
+    public SidecarAppEndpoints EndpointsOf(string appId) => Apps[appId];
+
+    /// <summary>Starts a sidecar for the given apps; it reads each app's subscriptions as soon as the app answers.</summary>
+    public static async Task<LocalSidecarHost> StartAsync(LocalSidecarOptions options, CancellationToken cancellationToken = default)
+    {
+        var apps = options.Apps.Select(a => new SidecarApp(a.AppId, a.AppPort)).ToList();
+        var endpoints = options.Apps.ToDictionary(
+            a => a.AppId,
+            a => new SidecarAppEndpoints(a.AppId, a.AppPort, a.GrpcPort == 0 ? FreePort.Next() : a.GrpcPort, a.HttpPort == 0 ? FreePort.Next() : a.HttpPort));
+        var loggerFactory = LoggerFactory.Create(logging =>
+        {
+            if (options.ConfigureLogging is { } configure)
+            {
+                configure(logging);
+            }
+            else
+            {
+                logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+            }
+        });
+        var appChannel = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        IStateStore store = options.SqlitePath is { } path ? new SqliteStateStore(path) : new InMemoryStateStore();
+        IPubSubJournal journal = options.SqlitePath is { } journalPath ? new SqlitePubSubJournal(journalPath) : new InMemoryPubSubJournal();
+        var catalog = new SubscriptionCatalog(appChannel, journal, loggerFactory.CreateLogger<SubscriptionCatalog>());
+        await catalog.RestoreAsync();
+        var broker = new PubSubBroker(apps, catalog, journal, appChannel, options.Delivery, loggerFactory.CreateLogger<PubSubBroker>());
+
+        var hosts = new List<WebApplication>();
+        foreach (var app in apps)
+        {
+            hosts.Add(await AppSidecarHost.StartAsync(app, endpoints[app.AppId], store, broker, catalog, options));
+        }
+
+        await broker.ResumeAsync();
+        var stopping = new CancellationTokenSource();
+        foreach (var app in apps)
+        {
+            _ = Task.Run(() => catalog.LoadWhenAppAnswersAsync(app, stopping.Token), CancellationToken.None);
+        }
+
+        return new LocalSidecarHost(endpoints, hosts, broker, appChannel, stopping, loggerFactory);
+    }
+
+    /// <summary>Stops every app's sidecar endpoints, pending deliveries and workflow engines.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _broker.DisposeAsync();
+        foreach (var host in _hosts)
+        {
+            await host.StopAsync();
+            await host.DisposeAsync();
+        }
+
+        _appChannel.Dispose();
+        _stopping.Dispose();
+        _loggerFactory.Dispose();
+    }
+}
