@@ -63,35 +63,6 @@ public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
     /// <summary>Serves one more kind without a CustomResourceDefinition object.</summary>
     public void RegisterResource(FakeResourceType type) => registry.Register(type);
 
-    /// <summary>Cuts every open watch connection, as a network failure or an API server restart would.</summary>
-    public void DropWatches()
-    {
-        var dropped = Interlocked.Exchange(ref dropWatches, new CancellationTokenSource());
-        dropped.Cancel();
-        dropped.Dispose();
-    }
-
-    /// <summary>Forgets the change history: a watch from any resourceVersion before now gets a 410 Gone <c>ERROR</c> event.</summary>
-    public void CompactHistory() => store.Compact();
-
-    /// <summary>Answers 403 Forbidden to every request in <paramref name="ns"/>, as RBAC does for a namespace without a RoleBinding.</summary>
-    public void DenyNamespace(string ns)
-    {
-        lock (deniedNamespaces)
-        {
-            deniedNamespaces.Add(ns);
-        }
-    }
-
-    /// <summary>Undoes <see cref="DenyNamespace"/>.</summary>
-    public void AllowNamespace(string ns)
-    {
-        lock (deniedNamespaces)
-        {
-            deniedNamespaces.Remove(ns);
-        }
-    }
-
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
@@ -103,14 +74,6 @@ public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
         }
     }
 
-    private bool IsDenied(string ns)
-    {
-        lock (deniedNamespaces)
-        {
-            return deniedNamespaces.Contains(ns);
-        }
-    }
-
     private void RegisterBuiltIns(FakeKubernetesApiServerOptions options)
     {
         foreach (var type in BuiltInResourceTypes.Core().Concat(options.WithVolumeSnapshotApi ? BuiltInResourceTypes.Snapshots() : []))
@@ -118,6 +81,7 @@ public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
             registry.Register(type);
         }
         store.Changed += RegisterCustomResources;
+        store.Changed += DeleteNamespaceContents;
         foreach (var ns in options.Namespaces)
         {
             store.Create(BuiltInResourceTypes.Namespaces, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } });
@@ -144,6 +108,23 @@ public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Deleting a namespace deletes what is in it at once (a real server does it in the background).</summary>
+    private void DeleteNamespaceContents(StoreEvent change)
+    {
+        if (change.ResourceType != BuiltInResourceTypes.Namespaces || change.Type != "DELETED")
+        {
+            return;
+        }
+        var ns = ObjectMetadata.Name(change.Object);
+        foreach (var type in registry.All().Where(type => type.Namespaced).DistinctBy(type => (type.Group, type.Plural)))
+        {
+            foreach (var obj in store.List(type, ns, LabelSelector.Everything, FieldSelector.Everything).Items)
+            {
+                store.Delete(type, ns, ObjectMetadata.Name(obj)!);
+            }
+        }
+    }
+
     private async Task StartHostAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -158,6 +139,6 @@ public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
         var router = new ApiRouter(registry, new ResourceHandler(store, watches, IsDenied), () => new Uri(Url).Authority);
         host.Run(router.RouteAsync);
         await host.StartAsync(cancellationToken);
-        Url = host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        Url = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
 }

@@ -14,6 +14,7 @@ public sealed class TargetCheckerTests(S3ServerFixture s3)
         {
             ["Credentials:backup:AccessKeyId"] = accessKey,
             ["Credentials:backup:SecretAccessKey"] = secretKey,
+            ["Credentials:backup:RepositoryPassword"] = "repository password",
         }).Build()));
 
     private BackupTarget Target(string bucket) =>

@@ -38,7 +38,7 @@ internal static class ObjectStamping
         }
         metadata["uid"] = Guid.NewGuid().ToString();
         metadata["creationTimestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-        metadata["generation"] = 1;
+        metadata["generation"] = 1L;
         metadata["resourceVersion"] = version.ToString(CultureInfo.InvariantCulture);
     }
 

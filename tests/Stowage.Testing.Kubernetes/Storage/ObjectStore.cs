@@ -27,8 +27,8 @@ internal sealed class ObjectStore
         lock (gate)
         {
             var probe = new WatchSubscription(type, ns, labels, fields, _ => { });
-            var items = objects
-                .Where(pair => pair.Key.Group == type.Group && pair.Key.Plural == type.Plural && probe.Matches(pair.Value))
+            var items = OfType(type)
+                .Where(pair => probe.Matches(pair.Value))
                 .OrderBy(pair => pair.Key.Namespace, StringComparer.Ordinal).ThenBy(pair => pair.Key.Name, StringComparer.Ordinal)
                 .Select(pair => pair.Value.DeepClone().AsObject())
                 .ToList();
@@ -92,14 +92,6 @@ internal sealed class ObjectStore
         }
     }
 
-    public IReadOnlyList<(string Group, string Plural, string Name)> KeysInNamespace(string ns)
-    {
-        lock (gate)
-        {
-            return objects.Keys.Where(key => key.Namespace == ns).Select(key => (key.Group, key.Plural, key.Name)).ToList();
-        }
-    }
-
     /// <summary>Opens a watch from <paramref name="fromVersion"/> (replaying later changes), or from now with ADDED for every current object.</summary>
     public WatchSubscription Subscribe(FakeResourceType type, string? ns, LabelSelector labels, FieldSelector fields, long? fromVersion)
     {
@@ -119,7 +111,7 @@ internal sealed class ObjectStore
             }
             else
             {
-                foreach (var current in objects.Values.Where(subscription.Matches))
+                foreach (var (_, current) in OfType(type).Where(pair => subscription.Matches(pair.Value)))
                 {
                     subscription.SendInitial(current.DeepClone().AsObject());
                 }
@@ -138,6 +130,9 @@ internal sealed class ObjectStore
             oldestWatchable = version;
         }
     }
+
+    private IEnumerable<KeyValuePair<StoredObjectKey, JsonObject>> OfType(FakeResourceType type) =>
+        objects.Where(pair => pair.Key.Group == type.Group && pair.Key.Plural == type.Plural);
 
     private void Unsubscribe(WatchSubscription subscription)
     {

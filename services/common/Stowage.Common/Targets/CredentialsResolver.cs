@@ -12,24 +12,25 @@ namespace Stowage.Common.Targets;
 /// </summary>
 public sealed class CredentialsResolver(IConfiguration configuration, IKubernetes? kubernetes = null) : ICredentialsResolver
 {
-    public async Task<S3Credentials> ResolveAsync(CredentialsRef reference, string defaultNamespace, CancellationToken cancellationToken)
+    public async Task<TargetCredentials> ResolveAsync(CredentialsRef reference, string defaultNamespace, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(reference.ConfigurationName))
         {
-            var section = configuration.GetSection($"Credentials:{reference.ConfigurationName}");
-            var id = section["AccessKeyId"];
-            var secret = section["SecretAccessKey"];
-            if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(secret))
+            var name = $"Credentials:{reference.ConfigurationName}";
+            var section = configuration.GetSection(name);
+            if (!section.Exists())
             {
                 throw new CredentialsUnavailableException(
-                    $"Configuration has no 'Credentials:{reference.ConfigurationName}:AccessKeyId' and 'SecretAccessKey'.");
+                    $"Configuration has no '{name}:AccessKeyId', '{name}:SecretAccessKey' and '{name}:RepositoryPassword'.");
             }
-            return new S3Credentials(id, secret);
+            return new TargetCredentials(section["AccessKeyId"] ?? "", section["SecretAccessKey"] ?? "",
+                section["RepositoryPassword"] is { Length: > 0 } password ? password
+                : throw new CredentialsUnavailableException($"Configuration has no '{name}:RepositoryPassword'; it encrypts the backups."));
         }
         return await ReadSecretAsync(reference, defaultNamespace, cancellationToken);
     }
 
-    private async Task<S3Credentials> ReadSecretAsync(CredentialsRef reference, string defaultNamespace, CancellationToken cancellationToken)
+    private async Task<TargetCredentials> ReadSecretAsync(CredentialsRef reference, string defaultNamespace, CancellationToken cancellationToken)
     {
         var ns = reference.SecretNamespace ?? defaultNamespace;
         if (kubernetes is null)
@@ -39,13 +40,18 @@ public sealed class CredentialsResolver(IConfiguration configuration, IKubernete
         try
         {
             var secret = await kubernetes.CoreV1.ReadNamespacedSecretAsync(reference.SecretName, ns, cancellationToken: cancellationToken);
-            return new S3Credentials(Key(secret.Data, reference.AccessKeyIdKey, ns, reference.SecretName!), Key(secret.Data, reference.SecretAccessKeyKey, ns, reference.SecretName!));
+            return new TargetCredentials(
+                Optional(secret.Data, reference.AccessKeyIdKey), Optional(secret.Data, reference.SecretAccessKeyKey),
+                Key(secret.Data, reference.RepositoryPasswordKey, ns, reference.SecretName!));
         }
         catch (HttpOperationException ex)
         {
             throw new CredentialsUnavailableException($"Secret {ns}/{reference.SecretName} cannot be read: HTTP {(int)ex.Response.StatusCode}.");
         }
     }
+
+    private static string Optional(IDictionary<string, byte[]>? data, string key) =>
+        data is not null && data.TryGetValue(key, out var value) ? Encoding.UTF8.GetString(value) : "";
 
     private static string Key(IDictionary<string, byte[]>? data, string key, string ns, string name) =>
         data is not null && data.TryGetValue(key, out var value) && value.Length > 0

@@ -6,7 +6,7 @@ namespace Stowage.Common.Targets;
 public interface ICredentialsResolver
 {
     /// <exception cref="CredentialsUnavailableException">The reference names nothing that can be read.</exception>
-    Task<S3Credentials> ResolveAsync(CredentialsRef reference, string defaultNamespace, CancellationToken cancellationToken);
+    Task<TargetCredentials> ResolveAsync(CredentialsRef reference, string defaultNamespace, CancellationToken cancellationToken);
 }
 
 public sealed class CredentialsUnavailableException(string message) : Exception(message);

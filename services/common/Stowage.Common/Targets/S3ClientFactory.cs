@@ -8,8 +8,12 @@ namespace Stowage.Common.Targets;
 /// <summary>Builds an S3 client for a policy target: provider presets, endpoint, addressing style and checksum mode.</summary>
 public static class S3ClientFactory
 {
-    public static IAmazonS3 Create(BackupTarget target, S3Credentials credentials)
+    public static IAmazonS3 Create(BackupTarget target, TargetCredentials credentials)
     {
+        if (string.IsNullOrEmpty(credentials.AccessKeyId) || string.IsNullOrEmpty(credentials.SecretAccessKey))
+        {
+            throw new CredentialsUnavailableException($"The credentials of bucket '{target.Bucket}' have no S3 access key id or secret access key.");
+        }
         var config = new AmazonS3Config
         {
             ForcePathStyle = target.PathStyle ?? target.Provider is TargetProviders.Minio or TargetProviders.Cloudian or TargetProviders.GenericS3,

@@ -14,13 +14,18 @@ public sealed record BackupTarget(
     bool? PathStyle = null,
     ChecksumMode Checksums = ChecksumMode.WhenRequired);
 
-/// <summary>Where the S3 access key pair is kept: a Kubernetes secret, or a named entry of the service configuration.</summary>
+/// <summary>
+/// Where the S3 access key pair and the repository password are kept: a Kubernetes secret, or a named entry of
+/// the service configuration. The repository password encrypts the backups; with the bucket address and these
+/// credentials a new cluster can restore.
+/// </summary>
 public sealed record CredentialsRef(
     string? SecretName = null,
     string? SecretNamespace = null,
     string AccessKeyIdKey = "accessKeyId",
     string SecretAccessKeyKey = "secretAccessKey",
-    string? ConfigurationName = null);
+    string? ConfigurationName = null,
+    string RepositoryPasswordKey = "repositoryPassword");
 
 /// <summary>
 /// Whether uploads carry the SDK's trailing checksums. Many S3-compatible stores (radosgw 16, older MinIO)
@@ -41,7 +46,10 @@ public static class TargetProviders
     public const string Cloudian = "cloudian";
     public const string GenericS3 = "s3";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string> { Aws, Gcp, Minio, Cloudian, GenericS3 };
+    /// <summary>A directory on the mover's machine (single-machine installs and tests); the bucket names a folder.</summary>
+    public const string Local = "local";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { Aws, Gcp, Minio, Cloudian, GenericS3, Local };
 
     /// <summary>Providers that have no well-known endpoint, so a target must give one.</summary>
     public static bool NeedsEndpoint(string provider) => provider is Minio or Cloudian or GenericS3;

@@ -6,8 +6,8 @@ internal sealed class ChunkIdHasher(byte[] key)
     public BlobId Hash(ReadOnlySpan<byte> data)
     {
         using var hasher = Blake3.Hasher.NewKeyed(key);
-        if (data.Length >= 128 * 1024) hasher.UpdateWithJoin(data);
-        else hasher.Update(data);
+        // Not UpdateWithJoin: the pipeline already keeps every core busy, and joining contends with it.
+        hasher.Update(data);
         Span<byte> hash = stackalloc byte[BlobId.Size];
         hasher.Finalize(hash);
         return new BlobId(hash);

@@ -33,6 +33,15 @@ internal static class UnixFileMetadata
             throw new IOException($"Setting the time of '{path}' failed: errno {Marshal.GetLastPInvokeError()}.");
     }
 
+    public static void CreateHardLink(string existing, string link)
+    {
+        if (File.Exists(link)) File.Delete(link);
+        if (Link(existing, link) != 0) throw new IOException($"Linking '{link}' to '{existing}' failed: errno {Marshal.GetLastPInvokeError()}.");
+    }
+
+    [DllImport("libc", EntryPoint = "link", SetLastError = true)]
+    private static extern int Link([MarshalAs(UnmanagedType.LPUTF8Str)] string existing, [MarshalAs(UnmanagedType.LPUTF8Str)] string link);
+
     [DllImport("libc", EntryPoint = "lchown", SetLastError = true)]
     private static extern int Lchown([MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint uid, uint gid);
 

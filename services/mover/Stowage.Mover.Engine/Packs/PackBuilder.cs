@@ -1,52 +1,63 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using Stowage.Mover.Engine.Crypto;
 
 namespace Stowage.Mover.Engine.Packs;
 
 /// <summary>
-/// Collects sealed blobs into one pack buffer; Finish appends the sealed header (so a pack describes itself
-/// and an index can be rebuilt from packs) and its 4-byte length.
+/// Writes sealed blobs into a local spill file, hashing as it goes; Finish appends the sealed header (so a pack
+/// describes itself and an index can be rebuilt from packs) and its 4-byte length. Packs never sit in memory
+/// whole, so memory does not grow with pack size or upload concurrency.
 /// </summary>
-internal sealed class PackBuilder(int capacity)
+internal sealed class PackBuilder : IDisposable
 {
     internal static readonly byte[] HeaderAssociatedData = "stowage/v1/pack-header"u8.ToArray();
 
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(capacity);
+    private readonly FileStream _file;
+    private readonly Blake3.Hasher _hasher = Blake3.Hasher.New();
     private readonly List<PackEntry> _entries = [];
+    private bool _finished;
 
-    public int Length { get; private set; }
+    public PackBuilder(string spillDirectory)
+    {
+        Directory.CreateDirectory(spillDirectory);
+        SpillPath = Path.Combine(spillDirectory, $"pack-{Guid.NewGuid():N}");
+        _file = new FileStream(SpillPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+    }
+
+    public string SpillPath { get; }
+    public long Length { get; private set; }
     public int Count => _entries.Count;
 
     public void Add(BlobId id, BlobType type, bool compressed, int rawLength, ReadOnlySpan<byte> sealedBlob)
     {
-        EnsureCapacity(Length + sealedBlob.Length);
-        sealedBlob.CopyTo(_buffer.AsSpan(Length));
-        _entries.Add(new PackEntry(id, type, compressed, (uint)Length, (uint)sealedBlob.Length, (uint)rawLength));
+        _file.Write(sealedBlob);
+        _hasher.Update(sealedBlob);
+        _entries.Add(new PackEntry(id, type, compressed, checked((uint)Length), (uint)sealedBlob.Length, (uint)rawLength));
         Length += sealedBlob.Length;
     }
 
-    /// <summary>Returns the finished pack in a rented buffer; the caller returns it to the shared pool.</summary>
-    public (byte[] Buffer, int Length, PackDescriptor Descriptor) Finish(AuthenticatedCipher cipher)
+    /// <summary>Completes the pack; the returned stream reads it from the start and deletes the spill file when disposed.</summary>
+    public (Stream Content, PackDescriptor Descriptor) Finish(AuthenticatedCipher cipher, bool durable)
     {
+        if (_finished) throw new InvalidOperationException("The pack is already finished.");
+        _finished = true;
         var header = PackEntryCodec.WriteAll(_entries);
-        var sealedLength = AuthenticatedCipher.SealedLength(header.Length);
-        EnsureCapacity(Length + sealedLength + 4);
-        cipher.Seal(header, HeaderAssociatedData, _buffer.AsSpan(Length, sealedLength));
-        BinaryPrimitives.WriteUInt32LittleEndian(_buffer.AsSpan(Length + sealedLength), (uint)sealedLength);
-        var total = Length + sealedLength + 4;
-        var packId = BlobId.HashOf(_buffer.AsSpan(0, total));
-        var buffer = _buffer;
-        _buffer = [];
-        return (buffer, total, new PackDescriptor(packId, total, _entries.ToArray()));
+        var trailer = new byte[AuthenticatedCipher.SealedLength(header.Length) + 4];
+        cipher.Seal(header, HeaderAssociatedData, trailer.AsSpan(0, trailer.Length - 4));
+        BinaryPrimitives.WriteUInt32LittleEndian(trailer.AsSpan(trailer.Length - 4), (uint)(trailer.Length - 4));
+        _file.Write(trailer);
+        _hasher.Update(trailer);
+        Length += trailer.Length;
+        _file.Flush(flushToDisk: durable);
+        Span<byte> hash = stackalloc byte[BlobId.Size];
+        _hasher.Finalize(hash);
+        _file.Position = 0;
+        return (_file, new PackDescriptor(new BlobId(hash), Length, _entries.ToArray()));
     }
 
-    private void EnsureCapacity(int needed)
+    public void Dispose()
     {
-        if (needed <= _buffer.Length) return;
-        var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _buffer.Length * 2));
-        _buffer.AsSpan(0, Length).CopyTo(bigger);
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = bigger;
+        _hasher.Dispose();
+        _file.Dispose();
     }
 }

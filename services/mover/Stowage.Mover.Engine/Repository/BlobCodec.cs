@@ -14,19 +14,19 @@ internal sealed class BlobCodec(RepositoryKeys keys)
     {
         Span<byte> aad = stackalloc byte[BlobId.Size];
         id.WriteTo(aad);
-        var scratch = ArrayPool<byte>.Shared.Rent(BlobCompressorBound(plain.Length));
+        var scratch = EngineBuffers.Pool.Rent(BlobCompressorBound(plain.Length));
         try
         {
             var compressedLength = keys.Compressor.TryCompress(plain, scratch);
             var payload = compressedLength >= 0 ? scratch.AsSpan(0, compressedLength) : plain;
             var sealedLength = AuthenticatedCipher.SealedLength(payload.Length);
-            var output = ArrayPool<byte>.Shared.Rent(sealedLength);
+            var output = EngineBuffers.Pool.Rent(sealedLength);
             keys.Cipher.Seal(payload, aad, output.AsSpan(0, sealedLength));
             return new SealedBlob(output, sealedLength, compressedLength >= 0, plain.Length);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(scratch);
+            EngineBuffers.Pool.Return(scratch);
         }
     }
 
@@ -37,7 +37,7 @@ internal sealed class BlobCodec(RepositoryKeys keys)
         entry.Id.WriteTo(aad);
         var payloadLength = sealedBlob.Length - AuthenticatedCipher.Overhead;
         if (payloadLength < 0) throw new RepositoryDamagedException($"Blob {entry.Id.ToShortString()} in {where} is truncated.");
-        var scratch = entry.Compressed ? ArrayPool<byte>.Shared.Rent(payloadLength) : null;
+        var scratch = entry.Compressed ? EngineBuffers.Pool.Rent(payloadLength) : null;
         try
         {
             var payload = entry.Compressed ? scratch.AsSpan(0, payloadLength) : output[..payloadLength];
@@ -58,7 +58,7 @@ internal sealed class BlobCodec(RepositoryKeys keys)
         }
         finally
         {
-            if (scratch is not null) ArrayPool<byte>.Shared.Return(scratch);
+            if (scratch is not null) EngineBuffers.Pool.Return(scratch);
         }
     }
 

@@ -10,12 +10,11 @@ namespace Stowage.Mover.Engine.Repository;
 /// <summary>An opened repository: backend, keys and index, and typed access to its objects.</summary>
 internal sealed class RepositoryStore(IRepositoryBackend backend, RepositoryKeys keys)
 {
-    private const int TreeCacheLimit = 4096;
-    private readonly ConcurrentDictionary<BlobId, Tree> _treeCache = new();
-
     public IRepositoryBackend Backend { get; } = backend;
     public RepositoryKeys Keys { get; } = keys;
     public RepositoryIndex Index { get; private set; } = new();
+    public TreeLoader Trees => _trees ??= new TreeLoader(this);
+    private TreeLoader? _trees;
 
     public async Task LoadIndexAsync(CancellationToken cancellationToken)
     {
@@ -64,16 +63,7 @@ internal sealed class RepositoryStore(IRepositoryBackend backend, RepositoryKeys
         return Keys.Blobs.Open(entry, sealedBlob, $"pack {pack.ToShortString()}");
     }
 
-    public async Task<Tree> LoadTreeAsync(BlobId id, CancellationToken cancellationToken)
-    {
-        if (_treeCache.TryGetValue(id, out var cached)) return cached;
-        var bytes = await ReadBlobAsync(id, cancellationToken);
-        var tree = JsonSerializer.Deserialize(bytes, EngineJsonContext.Default.Tree)
-            ?? throw new RepositoryDamagedException($"Tree {id.ToShortString()} is empty.");
-        if (_treeCache.Count > TreeCacheLimit) _treeCache.Clear();
-        _treeCache[id] = tree;
-        return tree;
-    }
+    public Task<Tree> LoadTreeAsync(BlobId id, CancellationToken cancellationToken) => Trees.LoadAsync(id, cancellationToken);
 
     public async Task<List<(BlobId Id, SnapshotFile Snapshot)>> LoadSnapshotsAsync(CancellationToken cancellationToken)
     {

@@ -12,6 +12,9 @@ public interface IRepositoryBackend : IDisposable
     /// <summary>Stores an object. With mustNotExist, fails with <see cref="ObjectExistsException"/> if the key is taken.</summary>
     Task WriteAsync(string key, ReadOnlyMemory<byte> data, bool mustNotExist, CancellationToken cancellationToken);
 
+    /// <summary>Stores an object from a seekable stream read from its current position to its end.</summary>
+    Task WriteAsync(string key, Stream content, bool mustNotExist, CancellationToken cancellationToken);
+
     /// <summary>Reads a whole object; throws <see cref="ObjectMissingException"/> if absent.</summary>
     Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken);
 

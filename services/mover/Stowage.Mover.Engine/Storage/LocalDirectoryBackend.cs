@@ -22,7 +22,14 @@ public sealed class LocalDirectoryBackend : IRepositoryBackend
     public bool Durable { get; init; } = true;
 
     /// <inheritdoc />
-    public async Task WriteAsync(string key, ReadOnlyMemory<byte> data, bool mustNotExist, CancellationToken cancellationToken)
+    public Task WriteAsync(string key, ReadOnlyMemory<byte> data, bool mustNotExist, CancellationToken cancellationToken) =>
+        WriteAsync(key, (stream, ct) => stream.WriteAsync(data, ct).AsTask(), mustNotExist, cancellationToken);
+
+    /// <inheritdoc />
+    public Task WriteAsync(string key, Stream content, bool mustNotExist, CancellationToken cancellationToken) =>
+        WriteAsync(key, (stream, ct) => content.CopyToAsync(stream, 1 << 20, ct), mustNotExist, cancellationToken);
+
+    private async Task WriteAsync(string key, Func<Stream, CancellationToken, Task> write, bool mustNotExist, CancellationToken cancellationToken)
     {
         var path = PathOf(key);
         if (File.Exists(path))
@@ -36,7 +43,7 @@ public sealed class LocalDirectoryBackend : IRepositoryBackend
         {
             await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
             {
-                await stream.WriteAsync(data, cancellationToken);
+                await write(stream, cancellationToken);
                 if (Durable) stream.Flush(flushToDisk: true);
             }
             File.Move(temp, path, overwrite: false);
@@ -105,7 +112,13 @@ public sealed class LocalDirectoryBackend : IRepositoryBackend
     /// <inheritdoc />
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        File.Delete(PathOf(key));
+        try
+        {
+            File.Delete(PathOf(key));
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
         return Task.CompletedTask;
     }
 

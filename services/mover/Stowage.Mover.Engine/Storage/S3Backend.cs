@@ -61,7 +61,7 @@ public sealed class S3Backend : IRepositoryBackend
         var fullKey = _prefix + key;
         if (data.Length >= _options.MultipartThreshold && !mustNotExist)
         {
-            await _multipart.UploadAsync(fullKey, data, cancellationToken);
+            await _multipart.UploadAsync(fullKey, AsStream(data), cancellationToken);
             return;
         }
         var request = new PutObjectRequest
@@ -73,6 +73,28 @@ public sealed class S3Backend : IRepositoryBackend
         };
         if (mustNotExist) request.IfNoneMatch = "*";
         S3ObjectLockHeaders.Apply(request, _options.ObjectLock, data.Span);
+        try
+        {
+            await _client.PutObjectAsync(request, cancellationToken);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.PreconditionFailed)
+        {
+            throw new ObjectExistsException(key);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task WriteAsync(string key, Stream content, bool mustNotExist, CancellationToken cancellationToken)
+    {
+        var fullKey = _prefix + key;
+        if (content.Length - content.Position >= _options.MultipartThreshold && !mustNotExist)
+        {
+            await _multipart.UploadAsync(fullKey, content, cancellationToken);
+            return;
+        }
+        var request = new PutObjectRequest { BucketName = _options.Bucket, Key = fullKey, InputStream = content, AutoCloseStream = false };
+        if (mustNotExist) request.IfNoneMatch = "*";
+        S3ObjectLockHeaders.Apply(request, _options.ObjectLock, content);
         try
         {
             await _client.PutObjectAsync(request, cancellationToken);

@@ -15,6 +15,17 @@ internal static class S3ObjectLockHeaders
         request.MD5Digest = Md5Of(data);
     }
 
+    public static void Apply(PutObjectRequest request, ObjectLockRetention? retention, Stream content)
+    {
+        if (retention is null) return;
+        var start = content.Position;
+        var md5 = Convert.ToBase64String(MD5.HashData(content));
+        content.Position = start;
+        request.ObjectLockMode = retention.Compliance ? ObjectLockMode.Compliance : ObjectLockMode.Governance;
+        request.ObjectLockRetainUntilDate = DateTime.UtcNow + retention.Duration;
+        request.MD5Digest = md5;
+    }
+
     public static void Apply(InitiateMultipartUploadRequest request, ObjectLockRetention? retention)
     {
         if (retention is null) return;

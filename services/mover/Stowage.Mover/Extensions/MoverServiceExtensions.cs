@@ -1,4 +1,11 @@
 using Dapr.Workflow;
+using Stowage.Mover.Activities;
+using Stowage.Mover.Api;
+using Stowage.Mover.Applications;
+using Stowage.Mover.Runtime;
+using Stowage.Mover.Runtime.Hooks;
+using Stowage.Mover.Subscriptions;
+using Stowage.Mover.Workflows;
 
 namespace Stowage.Mover.Extensions;
 
@@ -6,9 +13,25 @@ internal static class MoverServiceExtensions
 {
     public static WebApplicationBuilder AddMoverService(this WebApplicationBuilder builder)
     {
-        builder.Services.AddDaprWorkflow(_ => { });
+        builder.Services.AddMoverRuntime(builder.Configuration);
+        builder.Services.AddSingleton<ApplicationDirectory>();
+        builder.Services.AddDaprWorkflow(options =>
+        {
+            options.RegisterWorkflow<BackupWorkflow>();
+            options.RegisterActivity<PlanRunActivity>();
+            options.RegisterActivity<RunHooksActivity>();
+            options.RegisterActivity<CopyVolumeActivity>();
+            options.RegisterActivity<RecordRunActivity>();
+            options.RegisterActivity<ApplyRetentionActivity>();
+            options.RegisterActivity<PublishFinishedActivity>();
+        });
         return builder;
     }
 
-    public static WebApplication MapMoverEndpoints(this WebApplication app) => app;
+    public static WebApplication MapMoverEndpoints(this WebApplication app)
+    {
+        app.MapMoverSubscriptions();
+        app.MapRunApi();
+        return app;
+    }
 }

@@ -19,10 +19,16 @@ public sealed class TargetChecker(ICredentialsResolver credentials)
     public async Task<TargetCheckReport> CheckAsync(BackupTarget target, string policyNamespace, CancellationToken cancellationToken)
     {
         var steps = new List<TargetCheckStep>();
-        S3Credentials keys;
+        IAmazonS3 s3;
         try
         {
-            keys = await credentials.ResolveAsync(target.Credentials, policyNamespace, cancellationToken);
+            var keys = await credentials.ResolveAsync(target.Credentials, policyNamespace, cancellationToken);
+            if (target.Provider == TargetProviders.Local)
+            {
+                steps.Add(new("credentials", true, "The repository password resolved; a local target is a folder on the mover's machine, made by the first backup."));
+                return new TargetCheckReport(true, steps);
+            }
+            s3 = S3ClientFactory.Create(target, keys);
             steps.Add(new("credentials", true, "The credentials reference resolved."));
         }
         catch (CredentialsUnavailableException ex)
@@ -30,7 +36,7 @@ public sealed class TargetChecker(ICredentialsResolver credentials)
             return Fail(steps, "credentials", ex.Message);
         }
 
-        using var s3 = S3ClientFactory.Create(target, keys);
+        using var client = s3;
         var probeKey = $"{target.Prefix.TrimEnd('/')}/.stowage-check-{Guid.NewGuid():N}".TrimStart('/');
         var stage = "bucket";
         try

@@ -1,4 +1,10 @@
 using Dapr.Workflow;
+using FluentValidation;
+using Stowage.Mover.Runtime;
+using Stowage.Mover.Runtime.Hooks;
+using Stowage.Restore.Activities;
+using Stowage.Restore.Api;
+using Stowage.Restore.Workflows;
 
 namespace Stowage.Restore.Extensions;
 
@@ -6,9 +12,23 @@ internal static class RestoreServiceExtensions
 {
     public static WebApplicationBuilder AddRestoreService(this WebApplicationBuilder builder)
     {
-        builder.Services.AddDaprWorkflow(_ => { });
+        builder.Services.AddMoverRuntime(builder.Configuration);
+        builder.Services.AddValidatorsFromAssemblyContaining<RestoreWorkflow>(includeInternalTypes: true);
+        builder.Services.AddDaprWorkflow(options =>
+        {
+            options.RegisterWorkflow<RestoreWorkflow>();
+            options.RegisterActivity<LoadRunActivity>();
+            options.RegisterActivity<RecreateResourcesActivity>();
+            options.RegisterActivity<RestoreVolumeActivity>();
+            options.RegisterActivity<RunHooksActivity>();
+            options.RegisterActivity<PublishRestoreFinishedActivity>();
+        });
         return builder;
     }
 
-    public static WebApplication MapRestoreEndpoints(this WebApplication app) => app;
+    public static WebApplication MapRestoreEndpoints(this WebApplication app)
+    {
+        app.MapRestoreApi();
+        return app;
+    }
 }

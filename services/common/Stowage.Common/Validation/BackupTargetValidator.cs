@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
-using Stowage.Common.Validation;
 using Stowage.Contracts.Policies;
 
-namespace Stowage.Policy.Validation;
+namespace Stowage.Common.Validation;
 
-internal sealed partial class BackupTargetValidator : AbstractValidator<BackupTarget>
+/// <summary>The rules of an S3-compatible (or local) target, shared by policies and restores.</summary>
+public sealed partial class BackupTargetValidator : AbstractValidator<BackupTarget>
 {
     public BackupTargetValidator()
     {
@@ -51,7 +51,7 @@ internal sealed partial class BackupTargetValidator : AbstractValidator<BackupTa
     private static partial Regex GenericRegion();
 }
 
-internal sealed class CredentialsRefValidator : AbstractValidator<CredentialsRef>
+public sealed class CredentialsRefValidator : AbstractValidator<CredentialsRef>
 {
     public CredentialsRefValidator()
     {

@@ -1,0 +1,51 @@
+namespace Stowage.Mover.Engine.Backup;
+
+/// <summary>What to back up and how to label it.</summary>
+public sealed record BackupRequest
+{
+    /// <summary>Directory to back up (for example a volume's mount or a CSI snapshot's mount).</summary>
+    public required string SourcePath { get; init; }
+
+    /// <summary>Metadata stored in the snapshot, e.g. application, policy and volume, used to find it later.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Snapshot to compare with; null picks the newest snapshot with the same path and tags.</summary>
+    public string? ParentSnapshotId { get; init; }
+
+    /// <summary>When true, no parent is used and every file is read.</summary>
+    public bool ForceFullRead { get; init; }
+
+    /// <summary>Optional application manifest (Kubernetes resources as JSON) stored beside the snapshot.</summary>
+    public byte[]? ApplicationManifest { get; init; }
+
+    /// <summary>Host name recorded in the snapshot.</summary>
+    public string Hostname { get; init; } = Environment.MachineName;
+
+    /// <summary>Time recorded as the snapshot's time; null for now.</summary>
+    public DateTimeOffset? Time { get; init; }
+
+    /// <summary>Tuning of the pipeline.</summary>
+    public BackupTuning Tuning { get; init; } = new();
+}
+
+/// <summary>Pipeline sizes; memory is bounded by them, not by the amount of data.</summary>
+public sealed record BackupTuning
+{
+    /// <summary>Threads reading, chunking and hashing files (default: half the processor count; each holds a 12 MiB buffer).</summary>
+    public int FileReaders { get; init; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>Threads compressing and encrypting (default: processor count).</summary>
+    public int Sealers { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Concurrent pack uploads (default 2; raise for high-latency object stores).</summary>
+    public int Uploaders { get; init; } = 2;
+
+    /// <summary>An index file is written after this many packs, so an interrupted backup's uploads are reused.</summary>
+    public int PacksPerIndex { get; init; } = 8;
+
+    /// <summary>Where packs are assembled before upload (default: the system temp directory).</summary>
+    public string? SpillDirectory { get; init; }
+
+    /// <summary>How long to wait for a running prune to finish before failing.</summary>
+    public TimeSpan PruneWait { get; init; } = TimeSpan.FromMinutes(10);
+}

@@ -1,0 +1,6 @@
+using Stowage.Mover.Engine.Snapshots;
+
+namespace Stowage.Mover.Engine.Backup;
+
+/// <summary>The snapshot a backup made, and files it had to skip.</summary>
+public sealed record BackupResult(SnapshotInfo Snapshot, IReadOnlyList<string> Warnings);

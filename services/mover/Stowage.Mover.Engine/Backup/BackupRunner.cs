@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Stowage.Mover.Engine.FileSystem;
+using Stowage.Mover.Engine.Repository;
+using Stowage.Mover.Engine.Snapshots;
+using Stowage.Mover.Engine.Telemetry;
+
+namespace Stowage.Mover.Engine.Backup;
+
+/// <summary>Runs one backup: lock, load the index, walk/read/seal/upload in parallel, then write index and snapshot.</summary>
+internal static class BackupRunner
+{
+    public static async Task<BackupResult> RunAsync(RepositoryStore store, BackupRequest request, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
+    {
+        using var activity = EngineTelemetry.ActivitySource.StartActivity("stowage.mover.backup");
+        var source = Path.GetFullPath(request.SourcePath);
+        var rootStatus = UnixFileStatus.Get(source);
+        if (!rootStatus.IsDirectory) throw new ArgumentException($"'{source}' is not a directory.");
+        var time = request.Time ?? DateTimeOffset.UtcNow;
+
+        await using var repositoryLock = await RepositoryLock.AcquireAsync(store, LockFile.Backup, cancellationToken);
+        await PruneGate.WaitForPrunesAsync(store, repositoryLock.Key, request.Tuning.PruneWait, cancellationToken);
+        await store.LoadIndexAsync(cancellationToken);
+        var (parentId, parentTree) = await ParentSelector.FindAsync(store, request, source, cancellationToken);
+
+        ThreadPoolSizing.EnsureWorkers(request.Tuning.FileReaders + request.Tuning.Sealers + request.Tuning.Uploaders + 4);
+        var counters = new BackupCounters();
+        var warnings = new List<string>();
+        using var failure = new PipelineFailure(cancellationToken);
+        var rootNode = TreeNodeFactory.Create("", TreeNode.Directory, rootStatus);
+        BlobId treeId;
+        await using (var ticker = new ProgressTicker(counters.ToProgress, progress))
+        {
+            using var stopScanner = CancellationTokenSource.CreateLinkedTokenSource(failure.Token);
+            var scanner = Task.Run(() => SourceScanner.Scan(source, counters, stopScanner.Token));
+            var saver = new BlobSaver(store, counters, request.Tuning, failure);
+            var files = Channel.CreateBounded<FileJob>(new BoundedChannelOptions(256) { SingleWriter = true });
+            var walker = new TreeWalker(store, saver, counters, files.Writer, warnings);
+            var readers = Enumerable.Range(0, Math.Max(1, request.Tuning.FileReaders))
+                .Select(_ => failure.Run(() => ReadFilesAsync(store, saver, counters, walker, files.Reader, failure.Token))).ToArray();
+            try
+            {
+                await failure.Run(() => walker.WalkAsync(new DirectoryJob(source, rootNode, null, 0), parentTree, failure.Token));
+                files.Writer.Complete();
+                await Task.WhenAll(readers);
+                treeId = await walker.RootTree.Task;
+                await saver.CompleteAsync(failure.Token);
+            }
+            catch (Exception e)
+            {
+                failure.Fail(e);
+                files.Writer.TryComplete();
+                saver.Abort(e);
+                try { await Task.WhenAll(readers); } catch { /* the first error is rethrown below */ }
+                failure.ThrowIfFailed();
+                throw;
+            }
+            finally
+            {
+                await stopScanner.CancelAsync();
+                await scanner;
+            }
+        }
+        var summary = new SnapshotSummary(counters.Files, counters.Directories, counters.BytesDone, counters.FilesUnchanged,
+            counters.BlobsNew, counters.BlobsDeduplicated, counters.BytesUploaded, (DateTimeOffset.UtcNow - time).TotalSeconds);
+        var snapshot = new SnapshotFile(time, request.Hostname, source, new Dictionary<string, string>(request.Tags), parentId?.ToString(),
+            treeId.ToString(), rootNode, summary);
+        var snapshotId = await store.WriteSealedFileAsync("snapshot", RepositoryLayout.SnapshotsPrefix,
+            JsonSerializer.SerializeToUtf8Bytes(snapshot, EngineJsonContext.Default.SnapshotFile), cancellationToken);
+        if (request.ApplicationManifest is { } manifest) await ApplicationManifestStore.WriteAsync(store, snapshotId, manifest, cancellationToken);
+        EngineTelemetry.Duration.Record(summary.DurationSeconds, new KeyValuePair<string, object?>("operation", "backup"));
+        activity?.SetTag("stowage.snapshot", snapshotId.ToString());
+        return new BackupResult(RepositoryStore.ToInfo(snapshotId, snapshot), warnings);
+    }
+
+    private static async Task ReadFilesAsync(RepositoryStore store, BlobSaver saver, BackupCounters counters, TreeWalker walker,
+        ChannelReader<FileJob> files, CancellationToken cancellationToken)
+    {
+        using var chunker = new FileChunker(store.Keys, saver, counters);
+        await foreach (var job in files.ReadAllAsync(cancellationToken))
+        {
+            var node = job.Node;
+            try
+            {
+                node.Content = await chunker.ChunkAsync(job.Path, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                walker.Warn($"Cannot read '{job.Path}': {e.Message}");
+                node = null;
+            }
+            Interlocked.Increment(ref counters.FilesDone);
+            await walker.FinishEntryAsync(job.Directory, job.Slot, node, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Stowage.Mover.Engine.Packs;
+using Stowage.Mover.Engine.Repository;
+using Stowage.Mover.Engine.Telemetry;
+
+namespace Stowage.Mover.Engine.Backup;
+
+/// <summary>
+/// Deduplicates blobs, then compresses and encrypts new ones on several threads and fills data and tree packs.
+/// Memory is bounded by the queue length times the largest chunk, plus the packs being filled and uploaded.
+/// </summary>
+internal sealed class BlobSaver
+{
+    private readonly RepositoryStore _store;
+    private readonly BackupCounters _counters;
+    private readonly PackUploader _uploader;
+    private readonly ConcurrentDictionary<BlobId, byte> _claimed = new();
+    private readonly Channel<PendingBlob> _queue;
+    private readonly Task[] _sealers;
+    private readonly PackBuilder?[] _packs = new PackBuilder?[3];
+    private readonly int _packSize;
+    private readonly string _spillDirectory;
+
+    private readonly record struct PendingBlob(BlobId Id, BlobType Type, byte[] Buffer, int Length);
+
+    public BlobSaver(RepositoryStore store, BackupCounters counters, BackupTuning tuning, PipelineFailure failure)
+    {
+        _store = store;
+        _counters = counters;
+        _packSize = store.Keys.Config.PackSize;
+        _spillDirectory = tuning.SpillDirectory ?? Path.Combine(Path.GetTempPath(), "stowage-packs");
+        _uploader = new PackUploader(store, counters, tuning.Uploaders, tuning.PacksPerIndex, failure);
+        var sealers = Math.Max(1, tuning.Sealers);
+        _queue = Channel.CreateBounded<PendingBlob>(new BoundedChannelOptions(sealers));
+        _sealers = Enumerable.Range(0, sealers).Select(_ => failure.Run(() => SealLoopAsync(failure.Token))).ToArray();
+    }
+
+    /// <summary>Whether the repository has, or this run is storing, the blob.</summary>
+    public bool Has(BlobId id) => _claimed.ContainsKey(id) || _store.Index.Contains(id);
+
+    /// <summary>Stores the blob unless it is already known; data is copied, so the caller may reuse it at once.</summary>
+    public ValueTask SaveAsync(BlobId id, BlobType type, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        if (_store.Index.Contains(id) || !_claimed.TryAdd(id, 0))
+        {
+            Interlocked.Increment(ref _counters.BlobsDeduplicated);
+            EngineTelemetry.ChunksDeduplicated.Add(1);
+            return ValueTask.CompletedTask;
+        }
+        Interlocked.Increment(ref _counters.BlobsNew);
+        EngineTelemetry.ChunksNew.Add(1);
+        var copy = EngineBuffers.Pool.Rent(data.Length);
+        data.Span.CopyTo(copy);
+        return _queue.Writer.WriteAsync(new PendingBlob(id, type, copy, data.Length), cancellationToken);
+    }
+
+    /// <summary>Seals the last packs, waits for all uploads and writes the final index file.</summary>
+    public async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        await Task.WhenAll(_sealers);
+        foreach (var type in new[] { BlobType.Data, BlobType.Tree })
+        {
+            if (_packs[(int)type] is { Count: > 0 } last) await _uploader.EnqueueAsync(last, cancellationToken);
+            _packs[(int)type] = null;
+        }
+        await _uploader.CompleteAsync(cancellationToken);
+    }
+
+    public void Abort(Exception reason)
+    {
+        _queue.Writer.TryComplete(reason);
+        _uploader.Abort(reason);
+        lock (_packs)
+        {
+            foreach (var pack in _packs) pack?.Dispose();
+        }
+    }
+
+    private async Task SealLoopAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var blob in _queue.Reader.ReadAllAsync(cancellationToken))
+        {
+            BlobCodec.SealedBlob sealedBlob;
+            try
+            {
+                sealedBlob = _store.Keys.Blobs.Seal(blob.Id, blob.Buffer.AsSpan(0, blob.Length));
+            }
+            finally
+            {
+                EngineBuffers.Pool.Return(blob.Buffer);
+            }
+            PackBuilder? full = null;
+            lock (_packs)
+            {
+                var pack = _packs[(int)blob.Type] ??= new PackBuilder(_spillDirectory);
+                pack.Add(blob.Id, blob.Type, sealedBlob.Compressed, sealedBlob.RawLength, sealedBlob.Buffer.AsSpan(0, sealedBlob.Length));
+                if (pack.Length >= _packSize)
+                {
+                    full = pack;
+                    _packs[(int)blob.Type] = null;
+                }
+            }
+            EngineBuffers.Pool.Return(sealedBlob.Buffer);
+            if (full is not null) await _uploader.EnqueueAsync(full, cancellationToken);
+        }
+    }
+}

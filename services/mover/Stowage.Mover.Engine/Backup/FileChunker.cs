@@ -1,0 +1,53 @@
+using Microsoft.Win32.SafeHandles;
+using Stowage.Mover.Engine.Repository;
+using Stowage.Mover.Engine.Telemetry;
+
+namespace Stowage.Mover.Engine.Backup;
+
+/// <summary>Reads one file at a time through the content-defined chunker, hashing each chunk and handing it to the saver.</summary>
+internal sealed class FileChunker(RepositoryKeys keys, BlobSaver saver, BackupCounters counters) : IDisposable
+{
+    private const int ReadSize = 1024 * 1024;
+    private readonly int _max = keys.Chunker.Parameters.Max;
+    // Exact size: the shared pool would round this up to the next power of two.
+    private readonly byte[] _buffer = GC.AllocateUninitializedArray<byte>(keys.Chunker.Parameters.Max + 4 * ReadSize);
+
+    public async Task<List<string>> ChunkAsync(string path, CancellationToken cancellationToken)
+    {
+        var content = new List<string>();
+        using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.SequentialScan);
+        long fileOffset = 0;
+        int start = 0, end = 0;
+        var endOfFile = false;
+        while (true)
+        {
+            while (!endOfFile && end - start < _max)
+            {
+                if (_buffer.Length - end < ReadSize)
+                {
+                    _buffer.AsSpan(start, end - start).CopyTo(_buffer);
+                    end -= start;
+                    start = 0;
+                }
+                var read = RandomAccess.Read(handle, _buffer.AsSpan(end, Math.Min(ReadSize * 4, _buffer.Length - end)), fileOffset);
+                if (read == 0) endOfFile = true;
+                end += read;
+                fileOffset += read;
+            }
+            if (start == end) break;
+            var cut = keys.Chunker.NextCut(_buffer.AsSpan(start, end - start));
+            var id = keys.IdHasher.Hash(_buffer.AsSpan(start, cut));
+            content.Add(id.ToString());
+            await saver.SaveAsync(id, BlobType.Data, _buffer.AsMemory(start, cut), cancellationToken);
+            Interlocked.Add(ref counters.BytesDone, cut);
+            start += cut;
+        }
+        Interlocked.Add(ref counters.BytesRead, fileOffset);
+        EngineTelemetry.BytesRead.Add(fileOffset);
+        return content;
+    }
+
+    public void Dispose()
+    {
+    }
+}

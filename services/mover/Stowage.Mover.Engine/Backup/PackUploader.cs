@@ -1,0 +1,84 @@
+using System.Threading.Channels;
+using Stowage.Mover.Engine.Indexing;
+using Stowage.Mover.Engine.Packs;
+using Stowage.Mover.Engine.Repository;
+using Stowage.Mover.Engine.Telemetry;
+
+namespace Stowage.Mover.Engine.Backup;
+
+/// <summary>
+/// Finishes and uploads full packs with a few concurrent writers. A pack enters the index only after its
+/// upload succeeded, and an index file is written every few packs so an interrupted run's uploads are reused.
+/// </summary>
+internal sealed class PackUploader
+{
+    private readonly RepositoryStore _store;
+    private readonly BackupCounters _counters;
+    private readonly int _packsPerIndex;
+    private readonly Channel<PackBuilder> _queue;
+    private readonly Task[] _workers;
+    private readonly List<PackDescriptor> _unindexed = [];
+    private readonly SemaphoreSlim _indexLock = new(1, 1);
+
+    public PackUploader(RepositoryStore store, BackupCounters counters, int uploaders, int packsPerIndex, PipelineFailure failure)
+    {
+        _store = store;
+        _counters = counters;
+        _packsPerIndex = Math.Max(1, packsPerIndex);
+        _queue = Channel.CreateBounded<PackBuilder>(new BoundedChannelOptions(1) { SingleReader = false });
+        _workers = Enumerable.Range(0, Math.Max(1, uploaders)).Select(_ => failure.Run(() => RunAsync(failure.Token))).ToArray();
+    }
+
+    public ValueTask EnqueueAsync(PackBuilder pack, CancellationToken cancellationToken) => _queue.Writer.WriteAsync(pack, cancellationToken);
+
+    /// <summary>Waits for every queued pack, then indexes the rest.</summary>
+    public async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        await Task.WhenAll(_workers);
+        await FlushIndexAsync(force: true, cancellationToken);
+    }
+
+    public void Abort(Exception reason) => _queue.Writer.TryComplete(reason);
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var builder in _queue.Reader.ReadAllAsync(cancellationToken))
+        {
+            PackDescriptor descriptor;
+            using (builder)
+            {
+                (var content, descriptor) = builder.Finish(_store.Keys.Cipher, durable: false);
+                await _store.Backend.WriteAsync(RepositoryLayout.Pack(descriptor.PackId), content, mustNotExist: false, cancellationToken);
+            }
+            Interlocked.Add(ref _counters.BytesUploaded, descriptor.Size);
+            EngineTelemetry.BytesUploaded.Add(descriptor.Size);
+            _store.Index.Add(descriptor);
+            lock (_unindexed) _unindexed.Add(descriptor);
+            await FlushIndexAsync(force: false, cancellationToken);
+        }
+    }
+
+    private async Task FlushIndexAsync(bool force, CancellationToken cancellationToken)
+    {
+        await _indexLock.WaitAsync(cancellationToken);
+        try
+        {
+            List<PackDescriptor> batch;
+            lock (_unindexed)
+            {
+                if (_unindexed.Count == 0 || (!force && _unindexed.Count < _packsPerIndex)) return;
+                batch = [.. _unindexed];
+                _unindexed.Clear();
+            }
+            var payload = IndexFileCodec.Write(batch);
+            var id = await _store.WriteSealedFileAsync("index", RepositoryLayout.IndexPrefix, payload, cancellationToken);
+            lock (_store.Index.IndexFiles) _store.Index.IndexFiles.Add(id);
+            Interlocked.Add(ref _counters.BytesUploaded, payload.Length);
+        }
+        finally
+        {
+            _indexLock.Release();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using Stowage.Mover.Engine.Indexing;
+using Stowage.Mover.Engine.Packs;
+using Stowage.Mover.Engine.Repository;
+using Stowage.Mover.Engine.Snapshots;
+using Stowage.Mover.Engine.Telemetry;
+
+namespace Stowage.Mover.Engine.Maintenance;
+
+/// <summary>
+/// Removes data no snapshot references. Order matters for crash safety: new packs, then the new index, then
+/// old index files, then old packs; an interruption at any point leaves only unreferenced leftovers.
+/// </summary>
+internal static class Pruner
+{
+    private const int PacksPerIndexFile = 2000;
+
+    public static async Task<PruneResult> RunAsync(RepositoryStore store, PruneOptions options, CancellationToken cancellationToken)
+    {
+        using var activity = EngineTelemetry.ActivitySource.StartActivity("stowage.mover.prune");
+        await using var repositoryLock = await RepositoryLock.AcquireAsync(store, LockFile.Prune, cancellationToken);
+        var backups = await RepositoryLock.FindLiveAsync(store, LockFile.Backup, repositoryLock.Key, cancellationToken);
+        if (backups.Count > 0)
+            return new PruneResult(true, 0, 0, 0, 0, $"A backup is running (since {backups.Min(b => b.Started):u}); nothing was deleted. Run prune again later.");
+
+        await store.LoadIndexAsync(cancellationToken);
+        var oldIndexFiles = store.Index.IndexFiles.ToList();
+        var snapshots = await store.LoadSnapshotsAsync(cancellationToken);
+        var problems = new List<string>();
+        var used = await ReachableBlobs.CollectAsync(store, snapshots, problems.Add, cancellationToken);
+        if (problems.Count > 0)
+            throw new RepositoryDamagedException($"Prune stopped, the repository is damaged: {problems[0]}");
+
+        var keptPacks = new List<PackDescriptor>();
+        var deletePacks = new List<PackDescriptor>();
+        var repackBlobs = new List<(BlobId Pack, PackEntry Entry)>();
+        var blobsRemoved = 0;
+        foreach (var pack in store.Index.Packs)
+        {
+            var live = pack.Entries.Where(e => used.Contains(e.Id) && store.Index.TryFind(e.Id, out var home, out _) && home == pack.PackId).ToList();
+            var unusedBytes = pack.Entries.Except(live).Sum(e => (long)e.Length);
+            if (live.Count == pack.Entries.Count) keptPacks.Add(pack);
+            else if (live.Count > 0 && unusedBytes < pack.Size * options.RepackUnusedFraction) keptPacks.Add(pack);
+            else
+            {
+                deletePacks.Add(pack);
+                repackBlobs.AddRange(live.Select(e => (pack.PackId, e)));
+                blobsRemoved += pack.Entries.Count - live.Count;
+            }
+        }
+        var written = await PackRewriter.RewriteAsync(store, repackBlobs, cancellationToken);
+        keptPacks.AddRange(written);
+        foreach (var batch in keptPacks.Chunk(PacksPerIndexFile))
+            await store.WriteSealedFileAsync("index", RepositoryLayout.IndexPrefix, IndexFileCodec.Write(batch), cancellationToken);
+        foreach (var index in oldIndexFiles) await store.Backend.DeleteAsync(RepositoryLayout.Index(index), cancellationToken);
+
+        long freed = 0;
+        foreach (var pack in deletePacks)
+        {
+            await store.Backend.DeleteAsync(RepositoryLayout.Pack(pack.PackId), cancellationToken);
+            freed += pack.Size;
+        }
+        var indexed = keptPacks.Select(p => p.PackId).Concat(deletePacks.Select(p => p.PackId)).ToHashSet();
+        var orphans = 0;
+        await foreach (var item in store.Backend.ListAsync(RepositoryLayout.DataPrefix, cancellationToken))
+        {
+            if (BlobId.TryParse(RepositoryLayout.NameOf(item.Key), out var id) && !indexed.Contains(id)
+                && DateTimeOffset.UtcNow - item.LastModified >= options.UnindexedGrace)
+            {
+                await store.Backend.DeleteAsync(item.Key, cancellationToken);
+                freed += item.Size;
+                orphans++;
+            }
+        }
+        await store.LoadIndexAsync(cancellationToken);
+        return new PruneResult(false, deletePacks.Count + orphans, written.Count, blobsRemoved, freed,
+            $"Deleted {deletePacks.Count + orphans} pack(s), wrote {written.Count}, removed {blobsRemoved} unused blob(s).");
+    }
+}

@@ -1,0 +1,50 @@
+using Stowage.Mover.Engine.Repository;
+using Stowage.Mover.Engine.Snapshots;
+
+namespace Stowage.Mover.Engine.Maintenance;
+
+/// <summary>Every blob the given snapshots reference, found by walking their trees; unreadable trees are reported.</summary>
+internal static class ReachableBlobs
+{
+    public static async Task<HashSet<BlobId>> CollectAsync(RepositoryStore store, IEnumerable<(BlobId Id, SnapshotFile Snapshot)> snapshots,
+        Action<string> report, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<BlobId>();
+        foreach (var (id, snapshot) in snapshots)
+        {
+            if (!BlobId.TryParse(snapshot.Tree, out var root)) report($"Snapshot {id.ToShortString()} has a malformed tree id.");
+            else await WalkAsync(store, root, $"snapshot {id.ToShortString()}", seen, report, cancellationToken);
+        }
+        return seen;
+    }
+
+    private static async Task WalkAsync(RepositoryStore store, BlobId treeId, string where, HashSet<BlobId> seen, Action<string> report, CancellationToken cancellationToken)
+    {
+        if (!seen.Add(treeId)) return;
+        Tree tree;
+        try
+        {
+            tree = await store.LoadTreeAsync(treeId, cancellationToken);
+            store.Trees.PrefetchChildren(tree, cancellationToken);
+        }
+        catch (Exception e) when (e is RepositoryDamagedException or Storage.ObjectMissingException or System.Text.Json.JsonException)
+        {
+            report($"Tree {treeId.ToShortString()} of {where} is unreadable: {e.Message}");
+            return;
+        }
+        foreach (var node in tree.Nodes)
+        {
+            var path = $"{where}:/{node.Name}";
+            foreach (var hex in node.Content ?? [])
+            {
+                if (!BlobId.TryParse(hex, out var blob)) report($"'{path}' has a malformed content id.");
+                else if (seen.Add(blob) && !store.Index.Contains(blob)) report($"Blob {blob.ToShortString()} of '{path}' is missing.");
+            }
+            if (node.Subtree is { } subtree)
+            {
+                if (BlobId.TryParse(subtree, out var child)) await WalkAsync(store, child, where + "/" + node.Name, seen, report, cancellationToken);
+                else report($"'{path}' has a malformed subtree id.");
+            }
+        }
+    }
+}

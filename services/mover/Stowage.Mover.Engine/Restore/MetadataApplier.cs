@@ -1,0 +1,22 @@
+using Stowage.Mover.Engine.FileSystem;
+using Stowage.Mover.Engine.Snapshots;
+
+namespace Stowage.Mover.Engine.Restore;
+
+/// <summary>Sets mode, owner and modification time; directories last and deepest first, since writing into a directory changes its mtime.</summary>
+internal static class MetadataApplier
+{
+    public static void Apply(RestorePlan plan)
+    {
+        foreach (var file in plan.Files) ApplyTo(file.Path, file.Node, setMode: true);
+        foreach (var (path, node) in plan.Symlinks) ApplyTo(path, node, setMode: false);
+        foreach (var (path, node) in plan.Directories) ApplyTo(path, node, setMode: true);
+    }
+
+    private static void ApplyTo(string path, TreeNode node, bool setMode)
+    {
+        UnixFileMetadata.TrySetOwner(path, node.Uid, node.Gid);
+        if (setMode && !OperatingSystem.IsWindows()) File.SetUnixFileMode(path, (UnixFileMode)(node.Mode & 0xFFF));
+        UnixFileMetadata.SetModificationTime(path, node.MtimeNs);
+    }
+}

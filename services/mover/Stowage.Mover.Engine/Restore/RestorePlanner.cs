@@ -1,0 +1,64 @@
+using Stowage.Mover.Engine.Repository;
+using Stowage.Mover.Engine.Snapshots;
+
+namespace Stowage.Mover.Engine.Restore;
+
+/// <summary>Walks the snapshot's trees, creates directories, symlinks and empty files, and plans the data writes.</summary>
+internal sealed class RestorePlanner(RepositoryStore store, RestorePlan plan)
+{
+    public async Task AddAsync(TreeNode node, string targetPath, string displayPath, CancellationToken cancellationToken)
+    {
+        switch (node.Type)
+        {
+            case TreeNode.Directory:
+                Directory.CreateDirectory(targetPath);
+                if (node.Subtree is { } subtree)
+                {
+                    var tree = await store.LoadTreeAsync(BlobId.Parse(subtree), cancellationToken);
+                    store.Trees.PrefetchChildren(tree, cancellationToken);
+                    foreach (var child in tree.Nodes)
+                        await AddAsync(child, Path.Join(targetPath, SafeName(child.Name)), displayPath.Length == 0 ? child.Name : displayPath + "/" + child.Name, cancellationToken);
+                }
+                plan.Directories.Add((targetPath, node));
+                break;
+            case TreeNode.Symlink:
+                if (File.Exists(targetPath) || Directory.Exists(targetPath)) File.Delete(targetPath);
+                File.CreateSymbolicLink(targetPath, node.LinkTarget ?? "");
+                plan.Symlinks.Add((targetPath, node));
+                break;
+            case TreeNode.File:
+                AddFile(new RestorePlan.FileTarget(targetPath, displayPath, node));
+                break;
+        }
+    }
+
+    private void AddFile(RestorePlan.FileTarget file)
+    {
+        if (file.Node.IsHardLinked)
+        {
+            var key = (file.Node.Device, file.Node.Inode);
+            if (plan.FirstLinks.TryGetValue(key, out var first))
+            {
+                plan.HardLinks.Add((first, file));
+                return;
+            }
+            plan.FirstLinks[key] = file.Path;
+        }
+        plan.Files.Add(file);
+        long offset = 0;
+        foreach (var hex in file.Node.Content ?? [])
+        {
+            var id = BlobId.Parse(hex);
+            if (!store.Index.TryFind(id, out var pack, out var entry))
+                throw new RepositoryDamagedException($"Restore of '{file.DisplayPath}' is impossible: blob {id.ToShortString()} is missing from the repository.");
+            plan.Add(pack, entry, file, offset);
+            offset += entry.RawLength;
+        }
+        plan.Bytes += offset;
+        // Created here, one thread: concurrent creates in one directory contend in the file system's journal.
+        File.OpenHandle(file.Path, FileMode.Create, FileAccess.Write).Dispose();
+    }
+
+    private static string SafeName(string name) =>
+        name is "" or "." or ".." || name.Contains('/') ? throw new RepositoryDamagedException($"A tree holds the unsafe name '{name}'.") : name;
+}

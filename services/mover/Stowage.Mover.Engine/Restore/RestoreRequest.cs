@@ -1,0 +1,23 @@
+namespace Stowage.Mover.Engine.Restore;
+
+/// <summary>What to restore and where.</summary>
+public sealed record RestoreRequest
+{
+    /// <summary>Snapshot id, unique id prefix, or "latest".</summary>
+    public required string SnapshotId { get; init; }
+
+    /// <summary>Directory to restore into (created if needed).</summary>
+    public required string TargetPath { get; init; }
+
+    /// <summary>
+    /// A path inside the snapshot ("data/db"); null restores the whole snapshot into TargetPath.
+    /// A sub-path is restored as TargetPath/&lt;last segment&gt;.
+    /// </summary>
+    public string? SubPath { get; init; }
+
+    /// <summary>Packs read concurrently (default 4).</summary>
+    public int PackReaders { get; init; } = 4;
+}
+
+/// <summary>What a restore wrote.</summary>
+public sealed record RestoreResult(long Files, long Directories, long Bytes, IReadOnlyList<string> Warnings);

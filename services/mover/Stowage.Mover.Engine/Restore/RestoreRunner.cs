@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using Stowage.Mover.Engine.Backup;
+using Stowage.Mover.Engine.FileSystem;
+using Stowage.Mover.Engine.Repository;
+using Stowage.Mover.Engine.Snapshots;
+using Stowage.Mover.Engine.Telemetry;
+
+namespace Stowage.Mover.Engine.Restore;
+
+/// <summary>Restores a snapshot or a sub-path: plan, read each needed pack once, verify every blob, write, then set metadata.</summary>
+internal static class RestoreRunner
+{
+    public static async Task<RestoreResult> RunAsync(RepositoryStore store, RestoreRequest request, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
+    {
+        using var activity = EngineTelemetry.ActivitySource.StartActivity("stowage.mover.restore");
+        var started = DateTimeOffset.UtcNow;
+        ThreadPoolSizing.EnsureWorkers(request.PackReaders + 4);
+        await store.LoadIndexAsync(cancellationToken);
+        var (_, snapshot) = await store.FindSnapshotAsync(request.SnapshotId, cancellationToken);
+        var target = Path.GetFullPath(request.TargetPath);
+        Directory.CreateDirectory(target);
+
+        var plan = new RestorePlan();
+        var planner = new RestorePlanner(store, plan);
+        var (start, display) = await SubPathResolver.ResolveAsync(store, snapshot, request.SubPath, cancellationToken);
+        var startPath = request.SubPath is null ? target : Path.Join(target, start.Name);
+        await planner.AddAsync(start, startPath, display, cancellationToken);
+
+        var counters = new BackupCounters { FilesTotal = plan.Files.Count, BytesTotal = plan.Bytes, ScanComplete = true };
+        var failures = new ConcurrentDictionary<string, string>();
+        await using (new ProgressTicker(counters.ToProgress, progress))
+        {
+            var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.PackReaders), CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(plan.Packs, options, async (pack, ct) =>
+                await PackRestorer.RestoreAsync(store, pack.Key, pack.Value, counters, failures, ct));
+        }
+        if (!failures.IsEmpty)
+        {
+            var files = failures.Keys.Order(StringComparer.Ordinal).ToList();
+            throw new RepositoryDamagedException(
+                $"Restore failed for {files.Count} file(s): {string.Join(", ", files.Take(10).Select(f => $"'{f}'"))}{(files.Count > 10 ? ", ..." : "")}. " +
+                $"Cause: {failures.Values.First()}");
+        }
+        foreach (var (existing, link) in plan.HardLinks) UnixFileMetadata.CreateHardLink(existing, link.Path);
+        MetadataApplier.Apply(plan);
+        EngineTelemetry.Duration.Record((DateTimeOffset.UtcNow - started).TotalSeconds, new KeyValuePair<string, object?>("operation", "restore"));
+        return new RestoreResult(plan.Files.Count + plan.HardLinks.Count, plan.Directories.Count, plan.Bytes, []);
+    }
+}

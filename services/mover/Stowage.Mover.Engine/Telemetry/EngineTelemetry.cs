@@ -1,0 +1,23 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Stowage.Mover.Engine.Telemetry;
+
+/// <summary>Traces and metrics of the engine; services export them with OpenTelemetry by the name "Stowage.Mover.Engine".</summary>
+public static class EngineTelemetry
+{
+    /// <summary>The ActivitySource and Meter name.</summary>
+    public const string Name = "Stowage.Mover.Engine";
+
+    /// <summary>Spans for backup, restore, check, forget and prune.</summary>
+    public static readonly ActivitySource ActivitySource = new(Name);
+
+    private static readonly Meter Meter = new(Name);
+
+    internal static readonly Counter<long> BytesRead = Meter.CreateCounter<long>("stowage.mover.bytes_read", "By", "File bytes read by backups.");
+    internal static readonly Counter<long> BytesUploaded = Meter.CreateCounter<long>("stowage.mover.bytes_uploaded", "By", "Stored bytes written to repositories.");
+    internal static readonly Counter<long> ChunksNew = Meter.CreateCounter<long>("stowage.mover.chunks_new", "{chunk}", "Blobs uploaded because the repository lacked them.");
+    internal static readonly Counter<long> ChunksDeduplicated = Meter.CreateCounter<long>("stowage.mover.chunks_deduplicated", "{chunk}", "Blobs the repository already held.");
+    internal static readonly Counter<long> BytesRestored = Meter.CreateCounter<long>("stowage.mover.bytes_restored", "By", "File bytes written by restores.");
+    internal static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("stowage.mover.duration", "s", "Duration of engine operations.");
+}

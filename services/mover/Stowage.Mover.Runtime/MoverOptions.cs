@@ -1,0 +1,25 @@
+namespace Stowage.Mover.Runtime;
+
+/// <summary>How the mover and restore services reach data on this machine or node ("Mover" configuration section).</summary>
+public sealed class MoverOptions
+{
+    public const string Section = "Mover";
+
+    /// <summary>Folder holding repositories of "local" targets, one sub-folder per bucket name.</summary>
+    public string LocalRepositoryRoot { get; set; } = Path.Combine(Path.GetTempPath(), "stowage", "repositories");
+
+    /// <summary>Where volumes' files are: a folder per namespace and claim ("directory"), or the kubelet's pod folders ("kubelet").</summary>
+    public string VolumeAccess { get; set; } = "directory";
+
+    /// <summary>For "directory" volume access: volumes are {VolumeRoot}/{namespace}/{claim}.</summary>
+    public string VolumeRoot { get; set; } = Path.Combine(Path.GetTempPath(), "stowage", "volumes");
+
+    /// <summary>For "kubelet" volume access: the node's /var/lib/kubelet/pods as mounted in the mover's pod.</summary>
+    public string KubeletPodsRoot { get; set; } = "/host/pods";
+
+    /// <summary>How hooks run: "kubernetes" (exec in the container) or "local" (a process on this machine).</summary>
+    public string HookMode { get; set; } = "kubernetes";
+
+    /// <summary>Volumes copied at the same time within one run.</summary>
+    public int MaxParallelVolumes { get; set; } = 2;
+}

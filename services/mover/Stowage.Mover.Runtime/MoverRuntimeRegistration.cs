@@ -1,0 +1,40 @@
+using k8s;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Stowage.Common.Kubernetes;
+using Stowage.Common.Targets;
+using Stowage.Mover.Runtime.Hooks;
+using Stowage.Mover.Runtime.Repositories;
+using Stowage.Mover.Runtime.Resources;
+using Stowage.Mover.Runtime.Volumes;
+
+namespace Stowage.Mover.Runtime;
+
+/// <summary>What the mover and restore services share: repositories, volume access, hooks, cluster resources.</summary>
+public static class MoverRuntimeRegistration
+{
+    public static IServiceCollection AddMoverRuntime(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<MoverOptions>(configuration.GetSection(MoverOptions.Section));
+        if (KubernetesConnection.TryCreate(configuration) is { } kubernetes)
+        {
+            services.AddSingleton(kubernetes);
+            services.AddSingleton<ResourceCollector>();
+        }
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ICredentialsResolver>(sp => new CredentialsResolver(configuration, sp.GetService<IKubernetes>()));
+        services.AddSingleton<RepositoryOpener>();
+        services.AddSingleton<IVolumeLocator>(sp => sp.GetRequiredService<IOptions<MoverOptions>>().Value.VolumeAccess == "kubelet"
+            ? new KubeletVolumeLocator(RequireKubernetes(sp), sp.GetRequiredService<IOptions<MoverOptions>>())
+            : new DirectoryVolumeLocator(sp.GetRequiredService<IOptions<MoverOptions>>()));
+        services.AddSingleton<IHookRunner>(sp => sp.GetRequiredService<IOptions<MoverOptions>>().Value.HookMode == "local"
+            ? new LocalHookRunner()
+            : new KubernetesHookRunner(RequireKubernetes(sp)));
+        return services;
+    }
+
+    private static IKubernetes RequireKubernetes(IServiceProvider services) =>
+        services.GetService<IKubernetes>()
+        ?? throw new InvalidOperationException("No Kubernetes API is reachable: set Kubernetes:Url, run in a cluster, or use Mover:HookMode=local and Mover:VolumeAccess=directory.");
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Stowage.Common.EventSourcing;
+using Stowage.Mover.Engine;
+using Stowage.Mover.Engine.Backup;
+using Stowage.Mover.Engine.Snapshots;
+
+namespace Stowage.Mover.Runtime.Runs;
+
+/// <summary>
+/// Backup runs as the repository holds them. Every write first looks for what an earlier attempt of the same run
+/// already stored, so a retried activity (after a crash) records one run, never two.
+/// </summary>
+public sealed class RunRepository(StowageRepository repository)
+{
+    public async Task<SnapshotInfo> BackupVolumeAsync(string runId, string policyId, string application, string claimName, string sourcePath,
+        IProgress<BackupProgress>? progress, CancellationToken ct)
+    {
+        var tags = Tags(runId, policyId, application, claimName);
+        var existing = (await repository.ListSnapshotsAsync(tags, ct)).LastOrDefault();
+        if (existing is not null) return existing;
+        // The parent is the newest snapshot of the same volume of the same policy, whatever its run.
+        var parent = (await repository.ListSnapshotsAsync(new Dictionary<string, string> { [BackupTags.Policy] = policyId, [BackupTags.Volume] = claimName }, ct)).LastOrDefault();
+        var result = await repository.BackupAsync(new BackupRequest { SourcePath = sourcePath, Tags = tags, ParentSnapshotId = parent?.Id }, progress, ct);
+        return result.Snapshot;
+    }
+
+    /// <summary>Stores the run's manifest beside an (empty) resources snapshot; the run exists once this is written.</summary>
+    public async Task<SnapshotInfo> RecordRunAsync(RunManifest manifest, CancellationToken ct)
+    {
+        var tags = Tags(manifest.RunId, manifest.PolicyId, manifest.Application.ToString(), BackupTags.ResourcesVolume);
+        var existing = (await repository.ListSnapshotsAsync(tags, ct)).LastOrDefault();
+        if (existing is not null && await repository.ReadApplicationManifestAsync(existing.Id, ct) is not null) return existing;
+
+        var snapshot = existing;
+        if (snapshot is null)
+        {
+            var empty = Directory.CreateTempSubdirectory("stowage-resources-");
+            try
+            {
+                snapshot = (await repository.BackupAsync(new BackupRequest { SourcePath = empty.FullName, Tags = tags }, null, ct)).Snapshot;
+            }
+            finally
+            {
+                empty.Delete(recursive: true);
+            }
+        }
+        await repository.WriteApplicationManifestAsync(snapshot.Id, JsonSerializer.SerializeToUtf8Bytes(manifest, EventJson.Options), ct);
+        return snapshot;
+    }
+
+    /// <summary>Every recorded run, oldest first, optionally of one policy; readable with nothing but the repository.</summary>
+    public async Task<IReadOnlyList<RecordedRun>> ListRunsAsync(string? policyId, CancellationToken ct)
+    {
+        var filter = new Dictionary<string, string> { [BackupTags.Volume] = BackupTags.ResourcesVolume };
+        if (policyId is not null) filter[BackupTags.Policy] = policyId;
+        var runs = new List<RecordedRun>();
+        foreach (var snapshot in await repository.ListSnapshotsAsync(filter, ct))
+        {
+            var bytes = await repository.ReadApplicationManifestAsync(snapshot.Id, ct);
+            if (bytes is null) continue; // a run that crashed before recording itself is no backup
+            runs.Add(new RecordedRun(snapshot.Id, snapshot.Time, JsonSerializer.Deserialize<RunManifest>(bytes, EventJson.Options)!));
+        }
+        return runs;
+    }
+
+    private static Dictionary<string, string> Tags(string runId, string policyId, string application, string volume) => new()
+    {
+        [BackupTags.Run] = runId,
+        [BackupTags.Policy] = policyId,
+        [BackupTags.Application] = application,
+        [BackupTags.Volume] = volume,
+    };
+}
+
+public sealed record RecordedRun(string SnapshotId, DateTimeOffset Time, RunManifest Manifest);

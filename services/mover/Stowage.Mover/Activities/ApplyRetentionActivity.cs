@@ -1,0 +1,28 @@
+using Dapr.Workflow;
+using Stowage.Contracts.Backups;
+using Stowage.Mover.Engine.Maintenance;
+using Stowage.Mover.Runtime.Repositories;
+using Stowage.Mover.Runtime.Runs;
+
+namespace Stowage.Mover.Activities;
+
+/// <summary>
+/// Keeps what the policy's retention says, per volume of the policy, then frees data no kept snapshot needs.
+/// The engine's prune never deletes data a concurrent backup may still reference.
+/// </summary>
+internal sealed class ApplyRetentionActivity(RepositoryOpener opener) : WorkflowActivity<BackupRequested, int>
+{
+    public override async Task<int> RunAsync(WorkflowActivityContext context, BackupRequested request)
+    {
+        var retention = request.Spec.Retention;
+        using var repository = await opener.OpenAsync(request.Spec.Target, request.Spec.Application.Namespace, createIfMissing: false, CancellationToken.None);
+        var forgotten = await repository.ForgetAsync(new ForgetRequest
+        {
+            Policy = new RetentionPolicy { KeepLast = retention.KeepLast, KeepHourly = retention.Hourly, KeepDaily = retention.Daily, KeepWeekly = retention.Weekly, KeepMonthly = retention.Monthly },
+            TagFilter = new Dictionary<string, string> { [BackupTags.Policy] = request.PolicyId },
+            GroupByTags = [BackupTags.Policy, BackupTags.Volume],
+        }, CancellationToken.None);
+        if (forgotten.Removed.Count > 0) await repository.PruneAsync(cancellationToken: CancellationToken.None);
+        return forgotten.Removed.Count;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using Dapr.Workflow;
+using Stowage.Common.Messaging;
+using Stowage.Contracts.Backups;
+using Stowage.Mover.Engine.Backup;
+using Stowage.Mover.Runtime.Repositories;
+using Stowage.Mover.Runtime.Runs;
+using Stowage.Mover.Workflows;
+
+namespace Stowage.Mover.Activities;
+
+/// <summary>
+/// Copies one volume into the policy's repository, publishing progress every few seconds. Safe to repeat: a
+/// snapshot already made for this run and volume is returned as is, and a copy cut short left its packs indexed,
+/// so the next attempt uploads only what is missing.
+/// </summary>
+internal sealed partial class CopyVolumeActivity(RepositoryOpener opener, IEventPublisher publisher, TimeProvider clock, ILogger<CopyVolumeActivity> logger)
+    : WorkflowActivity<VolumeCopy, VolumeResult>
+{
+    private static readonly ActivitySource Source = new("Stowage.Mover");
+
+    public override async Task<VolumeResult> RunAsync(WorkflowActivityContext context, VolumeCopy copy)
+    {
+        var request = copy.Request;
+        using var activity = Source.StartActivity("copy volume");
+        activity?.SetTag("stowage.run", request.RunId);
+        activity?.SetTag("stowage.volume", copy.Volume.ClaimName);
+        using var repository = await opener.OpenAsync(request.Spec.Target, request.Spec.Application.Namespace, createIfMissing: true, CancellationToken.None);
+        var progress = new ThrottledProgress(clock, TimeSpan.FromSeconds(2), p =>
+            _ = publisher.PublishAsync(BackupTopics.Progress,
+                new BackupProgressed(Guid.NewGuid(), clock.GetUtcNow(), request.RunId, request.PolicyId, $"copying {copy.Volume.ClaimName}", 0, 0, p.BytesDone),
+                CancellationToken.None));
+        var snapshot = await new RunRepository(repository).BackupVolumeAsync(request.RunId, request.PolicyId, request.Spec.Application.ToString(),
+            copy.Volume.ClaimName, copy.Volume.SourcePath, progress, CancellationToken.None);
+        LogCopied(request.RunId, copy.Volume.ClaimName, snapshot.ShortId, snapshot.Summary.BytesUploaded);
+        return new VolumeResult(copy.Volume.ClaimName, true, snapshot.Id, snapshot.Summary.BytesUploaded, null);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: volume {Volume} copied as snapshot {Snapshot}, {BytesAdded} bytes added")]
+    private partial void LogCopied(string runId, string volume, string snapshot, long bytesAdded);
+}

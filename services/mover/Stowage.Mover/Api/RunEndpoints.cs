@@ -1,0 +1,28 @@
+using Dapr.Workflow;
+using Stowage.Contracts.Backups;
+using Stowage.Mover.Workflows;
+
+namespace Stowage.Mover.Api;
+
+internal static class RunEndpoints
+{
+    public static IEndpointRouteBuilder MapRunApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/runs/{runId}", GetAsync).WithTags("Backup runs").WithSummary("A backup run: queued, running (step, volumes done) or its outcome.");
+        return app;
+    }
+
+    private static async Task<IResult> GetAsync(string runId, DaprWorkflowClient workflows, CancellationToken ct)
+    {
+        var state = await workflows.GetWorkflowStateAsync(runId, getInputsAndOutputs: true, ct);
+        if (state is not { Exists: true }) return TypedResults.Problem($"No backup run '{runId}'.", statusCode: 404);
+        return TypedResults.Ok(new
+        {
+            runId,
+            runtimeStatus = state.RuntimeStatus.ToString(),
+            status = state.ReadCustomStatusAs<RunStatus>(),
+            outcome = state.RuntimeStatus == WorkflowRuntimeStatus.Completed ? state.ReadOutputAs<RunOutcome>().ToString() : null,
+            failure = state.FailureDetails?.ErrorMessage,
+        });
+    }
+}

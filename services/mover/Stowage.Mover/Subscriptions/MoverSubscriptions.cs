@@ -1,0 +1,32 @@
+using Dapr.Workflow;
+using Stowage.Contracts;
+using Stowage.Contracts.Backups;
+using Stowage.Contracts.Discovery;
+using Stowage.Mover.Applications;
+using Stowage.Mover.Workflows;
+
+namespace Stowage.Mover.Subscriptions;
+
+/// <summary>Backup requests start runs (once per run id); discovery's events keep the application directory.</summary>
+internal static class MoverSubscriptions
+{
+    public static IEndpointRouteBuilder MapMoverSubscriptions(this IEndpointRouteBuilder app)
+    {
+        var events = app.MapGroup("/events").ExcludeFromDescription();
+        events.MapPost("/backup-requested", StartRunAsync).WithTopic(DaprComponents.PubSub, BackupTopics.Requested);
+        events.MapPost("/application-discovered", (ApplicationDiscovered e, ApplicationDirectory directory, CancellationToken ct) =>
+            directory.SaveAsync(e.Application, ct)).WithTopic(DaprComponents.PubSub, DiscoveryTopics.ApplicationDiscovered);
+        events.MapPost("/application-changed", (ApplicationChanged e, ApplicationDirectory directory, CancellationToken ct) =>
+            directory.SaveAsync(e.Application, ct)).WithTopic(DaprComponents.PubSub, DiscoveryTopics.ApplicationChanged);
+        events.MapPost("/application-removed", (ApplicationRemoved e, ApplicationDirectory directory, CancellationToken ct) =>
+            directory.RemoveAsync(e.Application.Id, ct)).WithTopic(DaprComponents.PubSub, DiscoveryTopics.ApplicationRemoved);
+        return app;
+    }
+
+    private static async Task StartRunAsync(BackupRequested request, DaprWorkflowClient workflows, CancellationToken ct)
+    {
+        var existing = await workflows.GetWorkflowStateAsync(request.RunId, getInputsAndOutputs: false, ct);
+        if (existing is { Exists: true }) return;
+        await workflows.ScheduleNewWorkflowAsync(nameof(BackupWorkflow), request.RunId, request);
+    }
+}

@@ -1,0 +1,74 @@
+using Dapr.Workflow;
+using FluentValidation;
+using Stowage.Common.Validation;
+using Stowage.Contracts.Policies;
+using Stowage.Contracts.Restores;
+using Stowage.Mover.Runtime.Repositories;
+using Stowage.Mover.Runtime.Runs;
+using Stowage.Restore.Workflows;
+
+namespace Stowage.Restore.Api;
+
+/// <summary>Which backups a bucket holds: needs only the target (address and credentials reference).</summary>
+public sealed record ListBackupsRequest(BackupTarget Target, string CredentialsNamespace = "default", string? PolicyId = null);
+
+public sealed record BackupSummary(string RunId, string PolicyId, ApplicationRef Application, DateTimeOffset Time, IReadOnlyList<VolumeSnapshotRef> Volumes, int Resources);
+
+internal sealed class ListBackupsRequestValidator : AbstractValidator<ListBackupsRequest>
+{
+    public ListBackupsRequestValidator() => RuleFor(r => r.Target).NotNull().SetValidator(new BackupTargetValidator());
+}
+
+internal sealed class RestoreRequestValidator : AbstractValidator<RestoreRequest>
+{
+    public RestoreRequestValidator()
+    {
+        RuleFor(r => r.Target).NotNull().SetValidator(new BackupTargetValidator());
+        RuleFor(r => r.TargetNamespace).MustBeDnsLabel().When(r => r.TargetNamespace is not null);
+        RuleFor(r => r.RunId).NotEmpty().When(r => r.Application is null)
+            .WithMessage("'runId' or 'application' must say which backup to restore.");
+        RuleForEach(r => r.StorageClassMap).Must(pair => pair.Key.Length > 0 && pair.Value.Length > 0)
+            .WithMessage("'storageClassMap' entries map a non-empty storage class name to another.");
+    }
+}
+
+internal static class RestoreEndpoints
+{
+    public static IEndpointRouteBuilder MapRestoreApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/backups/list", ListAsync).Validate<ListBackupsRequest>().WithTags("Backups")
+            .WithSummary("The backup runs a bucket holds, read from the bucket alone (works on a cluster that never saw them).");
+        var restores = app.MapGroup("/restores").WithTags("Restores");
+        restores.MapPost("/", StartAsync).Validate<RestoreRequest>().WithSummary("Start a restore; answers 202 with its id.");
+        restores.MapGet("/{restoreId}", GetAsync).WithSummary("A restore: its step and progress, then its report per resource and per volume.");
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(ListBackupsRequest request, RepositoryOpener opener, CancellationToken ct)
+    {
+        using var repository = await opener.OpenAsync(request.Target, request.CredentialsNamespace, createIfMissing: false, ct);
+        var runs = await new RunRepository(repository).ListRunsAsync(request.PolicyId, ct);
+        return TypedResults.Ok(runs.Select(r => new BackupSummary(r.Manifest.RunId, r.Manifest.PolicyId, r.Manifest.Application, r.Time, r.Manifest.Volumes, r.Manifest.Resources.Count)));
+    }
+
+    private static async Task<IResult> StartAsync(RestoreRequest request, DaprWorkflowClient workflows)
+    {
+        var restoreId = $"restore-{Guid.NewGuid():N}"[..20];
+        await workflows.ScheduleNewWorkflowAsync(nameof(RestoreWorkflow), restoreId, new RestoreInput(restoreId, request));
+        return TypedResults.Accepted($"/restores/{restoreId}", new { restoreId });
+    }
+
+    private static async Task<IResult> GetAsync(string restoreId, DaprWorkflowClient workflows, CancellationToken ct)
+    {
+        var state = await workflows.GetWorkflowStateAsync(restoreId, getInputsAndOutputs: true, ct);
+        if (state is not { Exists: true }) return TypedResults.Problem($"No restore '{restoreId}'.", statusCode: 404);
+        return TypedResults.Ok(new
+        {
+            restoreId,
+            runtimeStatus = state.RuntimeStatus.ToString(),
+            status = state.ReadCustomStatusAs<RestoreStatus>(),
+            report = state.RuntimeStatus == WorkflowRuntimeStatus.Completed ? state.ReadOutputAs<RestoreReport>() : null,
+            failure = state.FailureDetails?.ErrorMessage,
+        });
+    }
+}

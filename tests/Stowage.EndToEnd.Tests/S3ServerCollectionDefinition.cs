@@ -1,0 +1,6 @@
+using Stowage.Testing.S3;
+
+namespace Stowage.EndToEnd.Tests;
+
+[CollectionDefinition(S3ServerCollection.Name)]
+public sealed class S3ServerCollectionDefinition : ICollectionFixture<S3ServerFixture>;
