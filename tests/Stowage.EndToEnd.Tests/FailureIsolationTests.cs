@@ -1,6 +1,7 @@
 using Stowage.Contracts.Backups;
 using Stowage.Contracts.Policies;
 using Stowage.EndToEnd.Tests.Infrastructure;
+using Stowage.Local;
 using Stowage.Testing.Dapr;
 using Stowage.Testing.S3;
 

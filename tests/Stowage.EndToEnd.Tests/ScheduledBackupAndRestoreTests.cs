@@ -4,6 +4,7 @@ using Stowage.Contracts.Backups;
 using Stowage.Contracts.Policies;
 using Stowage.Contracts.Restores;
 using Stowage.EndToEnd.Tests.Infrastructure;
+using Stowage.Local;
 using Stowage.Testing.Dapr;
 using Stowage.Testing.S3;
 

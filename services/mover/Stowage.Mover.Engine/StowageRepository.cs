@@ -42,8 +42,10 @@ public sealed class StowageRepository : IDisposable
     /// <summary>Opens an existing repository; throws <see cref="WrongPasswordException"/> if no key envelope opens.</summary>
     public static async Task<StowageRepository> OpenAsync(IRepositoryBackend backend, RepositorySecret secret, CancellationToken cancellationToken = default)
     {
-        var config = await KeyRing.ReadConfigAsync(backend, cancellationToken);
-        var (master, keyId) = await KeyRing.UnlockAsync(backend, secret, cancellationToken);
+        var configTask = KeyRing.ReadConfigAsync(backend, cancellationToken);
+        var unlockTask = KeyRing.UnlockAsync(backend, secret, cancellationToken);
+        var config = await configTask;
+        var (master, keyId) = await unlockTask;
         return new StowageRepository(new RepositoryStore(backend, new RepositoryKeys(master, config)), keyId);
     }
 

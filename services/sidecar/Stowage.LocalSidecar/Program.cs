@@ -1,16 +1,21 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Stowage.LocalSidecar.Hosting;
 
 namespace Stowage.LocalSidecar;
 
-// A named entry point rather than top-level statements: the web SDK makes a top-level Program public,
-// which would clash with the services' Program in test projects that reference both.
+// Not top-level statements: those would add a public global Program type, which clashes with the Program of every
+// service whose tests reference this project as a library.
 internal static class SidecarProgram
 {
     public static async Task Main(string[] args)
     {
         var options = SidecarCommandLine.Parse(args);
-        options.ConfigureLogging = logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Information);
+        options.ConfigureLogging = logging => logging
+            .AddSimpleConsole()
+            .SetMinimumLevel(LogLevel.Information)
+            .AddFilter("DurableTask", LogLevel.Warning)
+            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         await using var sidecar = await LocalSidecarHost.StartAsync(options);
         foreach (var endpoints in sidecar.Apps.Values)
         {
@@ -18,9 +23,9 @@ internal static class SidecarProgram
             Console.WriteLine($"{endpoints.AppId}: {variables}");
         }
 
-        using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
-        await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        var stopped = new TaskCompletionSource();
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stopped.TrySetResult(); });
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stopped.TrySetResult(); });
+        await stopped.Task;
     }
 }

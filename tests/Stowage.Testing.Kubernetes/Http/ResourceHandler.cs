@@ -26,7 +26,8 @@ internal sealed class ResourceHandler(ObjectStore store, WatchStreamer watches, 
                 return;
             }
             var (items, version) = store.List(request.Type, request.Namespace, labels, fields);
-            await StatusResponses.WriteAsync(context, 200, ListOf(request.Type, items, version));
+            var list = ListOf(request.Type, items, version);
+            await StatusResponses.WriteAsync(context, 200, MetadataOnly.Requested(context) ? MetadataOnly.ListOf(list) : list);
             return;
         }
         var result = method switch

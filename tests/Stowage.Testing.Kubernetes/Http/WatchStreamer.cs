@@ -38,9 +38,10 @@ internal sealed class WatchStreamer(ObjectStore store, Func<CancellationToken> d
         {
             try
             {
+                var metadataOnly = MetadataOnly.Requested(context);
                 await foreach (var (type, obj) in subscription.Events.ReadAllAsync(stop.Token))
                 {
-                    await WriteEventAsync(context, type, obj, stop.Token);
+                    await WriteEventAsync(context, type, metadataOnly ? MetadataOnly.Of(obj) : obj, stop.Token);
                 }
             }
             catch (OperationCanceledException) when (dropped.IsCancellationRequested)

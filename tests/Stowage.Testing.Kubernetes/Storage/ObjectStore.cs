@@ -9,6 +9,7 @@ namespace Stowage.Testing.Kubernetes.Storage;
 /// </summary>
 internal sealed class ObjectStore
 {
+    private const int MaxHistory = 10_000;
     private readonly Lock gate = new();
     private readonly Dictionary<StoredObjectKey, JsonObject> objects = [];
     private readonly List<StoreEvent> history = [];
@@ -145,6 +146,12 @@ internal sealed class ObjectStore
     private JsonObject Record(StoreEvent change)
     {
         history.Add(change);
+        if (history.Count > MaxHistory)
+        {
+            // As etcd compacts: the oldest changes go, and watches from before them get 410 Gone.
+            history.RemoveRange(0, MaxHistory / 2);
+            oldestWatchable = history[0].ResourceVersion - 1;
+        }
         foreach (var subscription in subscriptions)
         {
             subscription.Offer(change);

@@ -32,6 +32,11 @@ internal sealed class BlobSaver
         _packSize = store.Keys.Config.PackSize;
         _spillDirectory = tuning.SpillDirectory ?? Path.Combine(Path.GetTempPath(), "stowage-packs");
         _uploader = new PackUploader(store, counters, tuning.Uploaders, tuning.PacksPerIndex, failure);
+        // Once in the index a blob need not be remembered here; this keeps the set to blobs in flight.
+        _uploader.Uploaded = pack =>
+        {
+            foreach (var entry in pack.Entries) _claimed.TryRemove(entry.Id, out _);
+        };
         var sealers = Math.Max(1, tuning.Sealers);
         _queue = Channel.CreateBounded<PendingBlob>(new BoundedChannelOptions(sealers));
         _sealers = Enumerable.Range(0, sealers).Select(_ => failure.Run(() => SealLoopAsync(failure.Token))).ToArray();

@@ -29,6 +29,9 @@ internal sealed class PackUploader
         _workers = Enumerable.Range(0, Math.Max(1, uploaders)).Select(_ => failure.Run(() => RunAsync(failure.Token))).ToArray();
     }
 
+    /// <summary>Called after a pack is uploaded and in the in-memory index.</summary>
+    public Action<PackDescriptor>? Uploaded { get; set; }
+
     public ValueTask EnqueueAsync(PackBuilder pack, CancellationToken cancellationToken) => _queue.Writer.WriteAsync(pack, cancellationToken);
 
     /// <summary>Waits for every queued pack, then indexes the rest.</summary>
@@ -54,6 +57,7 @@ internal sealed class PackUploader
             Interlocked.Add(ref _counters.BytesUploaded, descriptor.Size);
             EngineTelemetry.BytesUploaded.Add(descriptor.Size);
             _store.Index.Add(descriptor);
+            Uploaded?.Invoke(descriptor);
             lock (_unindexed) _unindexed.Add(descriptor);
             await FlushIndexAsync(force: false, cancellationToken);
         }

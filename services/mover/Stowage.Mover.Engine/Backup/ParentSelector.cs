@@ -6,17 +6,18 @@ namespace Stowage.Mover.Engine.Backup;
 /// <summary>Picks the snapshot whose trees tell which files are unchanged.</summary>
 internal static class ParentSelector
 {
-    public static async Task<(BlobId? Id, Tree? Tree)> FindAsync(RepositoryStore store, BackupRequest request, string source, CancellationToken cancellationToken)
+    public static async Task<(BlobId? Id, Tree? Tree)> FindAsync(RepositoryStore store, BackupRequest request, string source,
+        List<(BlobId Id, SnapshotFile Snapshot)> snapshots, CancellationToken cancellationToken)
     {
         if (request.ForceFullRead) return (null, null);
         (BlobId Id, SnapshotFile Snapshot)? parent;
         if (request.ParentSnapshotId is { } wanted)
         {
-            parent = await store.FindSnapshotAsync(wanted, cancellationToken);
+            parent = RepositoryStore.FindSnapshot(snapshots, wanted);
         }
         else
         {
-            var candidates = (await store.LoadSnapshotsAsync(cancellationToken))
+            var candidates = snapshots
                 .Where(s => s.Snapshot.Path == source && SameTags(s.Snapshot.Tags, request.Tags)).ToList();
             parent = candidates.Count > 0 ? candidates[^1] : null;
         }

@@ -5,9 +5,13 @@ namespace Stowage.Mover.Engine.Indexing;
 /// <summary>Where every blob is, merged from all index files. Safe for concurrent readers and writers.</summary>
 internal sealed class RepositoryIndex
 {
+    // Compact per-blob values: with hundreds of thousands of small files the index is most of a backup's memory.
+    private readonly record struct BlobLocation(int Pack, uint Offset, uint Length, uint RawLength, BlobType Type, bool Compressed);
+
     private readonly Lock _lock = new();
-    private readonly Dictionary<BlobId, (BlobId Pack, PackEntry Entry)> _blobs = [];
+    private readonly Dictionary<BlobId, BlobLocation> _blobs = [];
     private readonly Dictionary<BlobId, PackDescriptor> _packs = [];
+    private readonly List<BlobId> _packIds = [];
 
     public int BlobCount { get { lock (_lock) return _blobs.Count; } }
 
@@ -20,7 +24,9 @@ internal sealed class RepositoryIndex
         lock (_lock)
         {
             if (!_packs.TryAdd(pack.PackId, pack)) return;
-            foreach (var entry in pack.Entries) _blobs.TryAdd(entry.Id, (pack.PackId, entry));
+            var number = _packIds.Count;
+            _packIds.Add(pack.PackId);
+            foreach (var e in pack.Entries) _blobs.TryAdd(e.Id, new BlobLocation(number, e.Offset, e.Length, e.RawLength, e.Type, e.Compressed));
         }
     }
 
@@ -35,7 +41,8 @@ internal sealed class RepositoryIndex
         {
             if (_blobs.TryGetValue(id, out var found))
             {
-                (pack, entry) = found;
+                pack = _packIds[found.Pack];
+                entry = new PackEntry(id, found.Type, found.Compressed, found.Offset, found.Length, found.RawLength);
                 return true;
             }
         }

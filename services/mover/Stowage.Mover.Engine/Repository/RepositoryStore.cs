@@ -79,9 +79,11 @@ internal sealed class RepositoryStore(IRepositoryBackend backend, RepositoryKeys
         return snapshots.OrderBy(s => s.Item2.Time).ToList();
     }
 
-    public async Task<(BlobId Id, SnapshotFile Snapshot)> FindSnapshotAsync(string idOrPrefix, CancellationToken cancellationToken)
+    public async Task<(BlobId Id, SnapshotFile Snapshot)> FindSnapshotAsync(string idOrPrefix, CancellationToken cancellationToken) =>
+        FindSnapshot(await LoadSnapshotsAsync(cancellationToken), idOrPrefix);
+
+    public static (BlobId Id, SnapshotFile Snapshot) FindSnapshot(List<(BlobId Id, SnapshotFile Snapshot)> all, string idOrPrefix)
     {
-        var all = await LoadSnapshotsAsync(cancellationToken);
         if (idOrPrefix == "latest")
             return all.Count > 0 ? all[^1] : throw new ArgumentException("The repository has no snapshots.");
         var matches = all.Where(s => s.Id.ToString().StartsWith(idOrPrefix, StringComparison.OrdinalIgnoreCase)).ToList();

@@ -91,7 +91,9 @@ internal sealed class DaprRuntimeService(SidecarApp app, IStateStore store, PubS
             },
         });
 
-    private StateOperation ToUpsert(StateItem item) => new(Scoped(item.Key), item.Value.ToByteArray(), item.Etag?.Value);
+    private StateOperation ToUpsert(StateItem item) => new(
+        Scoped(item.Key), item.Value.ToByteArray(), item.Etag?.Value,
+        CreateOnly: item.Options?.Concurrency == StateOptions.Types.StateConcurrency.ConcurrencyFirstWrite);
 
     private string Scoped(string key) => $"{app.AppId}||{key}";
 

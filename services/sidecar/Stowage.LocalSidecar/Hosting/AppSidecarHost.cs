@@ -13,8 +13,9 @@ namespace Stowage.LocalSidecar.Hosting;
 /// The daprd of one app: a Kestrel host with the Dapr gRPC API (HTTP/2) on one port and the Dapr HTTP API (HTTP/1.1) on another.
 internal static class AppSidecarHost
 {
-    public static async Task<WebApplication> StartAsync(
-        SidecarApp app, SidecarAppEndpoints endpoints, IStateStore store, PubSubBroker broker, SubscriptionCatalog catalog,
+    /// Ports given as 0 are bound by Kestrel itself (no pick-then-bind race); the endpoints report the ports it got.
+    public static async Task<(WebApplication Web, SidecarAppEndpoints Endpoints)> StartAsync(
+        SidecarApp app, LocalSidecarAppOptions ports, IStateStore store, PubSubBroker broker, SubscriptionCatalog catalog,
         LocalSidecarOptions options)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -28,10 +29,11 @@ internal static class AppSidecarHost
             builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         }
 
+        ListenOptions? grpcListener = null, httpListener = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, endpoints.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
-            kestrel.Listen(IPAddress.Loopback, endpoints.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
+            kestrel.Listen(IPAddress.Loopback, ports.GrpcPort, listen => (grpcListener = listen).Protocols = HttpProtocols.Http2);
+            kestrel.Listen(IPAddress.Loopback, ports.HttpPort, listen => (httpListener = listen).Protocols = HttpProtocols.Http1);
         });
         builder.Services.AddGrpc();
         builder.Services.AddSingleton(app).AddSingleton(store).AddSingleton(broker).AddSingleton(catalog)
@@ -44,7 +46,8 @@ internal static class AppSidecarHost
         web.MapGrpcService<WorkflowSidecarService>();
         web.MapSidecarHealth();
         await web.StartAsync();
+        var endpoints = new SidecarAppEndpoints(app.AppId, app.AppPort, grpcListener!.IPEndPoint!.Port, httpListener!.IPEndPoint!.Port);
         web.Logger.AppSidecarStarted(app.AppId, endpoints.GrpcEndpoint, endpoints.HttpEndpoint, app.AppPort);
-        return web;
+        return (web, endpoints);
     }
 }

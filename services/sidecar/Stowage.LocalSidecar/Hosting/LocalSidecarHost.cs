@@ -39,9 +39,6 @@ public sealed class LocalSidecarHost : IAsyncDisposable
     public static async Task<LocalSidecarHost> StartAsync(LocalSidecarOptions options, CancellationToken cancellationToken = default)
     {
         var apps = options.Apps.Select(a => new SidecarApp(a.AppId, a.AppPort)).ToList();
-        var endpoints = options.Apps.ToDictionary(
-            a => a.AppId,
-            a => new SidecarAppEndpoints(a.AppId, a.AppPort, a.GrpcPort == 0 ? FreePort.Next() : a.GrpcPort, a.HttpPort == 0 ? FreePort.Next() : a.HttpPort));
         var loggerFactory = LoggerFactory.Create(logging =>
         {
             if (options.ConfigureLogging is { } configure)
@@ -61,16 +58,32 @@ public sealed class LocalSidecarHost : IAsyncDisposable
         var broker = new PubSubBroker(apps, catalog, journal, appChannel, options.Delivery, loggerFactory.CreateLogger<PubSubBroker>());
 
         var hosts = new List<WebApplication>();
-        foreach (var app in apps)
+        var endpoints = new Dictionary<string, SidecarAppEndpoints>();
+        try
         {
-            hosts.Add(await AppSidecarHost.StartAsync(app, endpoints[app.AppId], store, broker, catalog, options));
+            foreach (var (app, ports) in apps.Zip(options.Apps))
+            {
+                var (web, started) = await AppSidecarHost.StartAsync(app, ports, store, broker, catalog, options);
+                hosts.Add(web);
+                endpoints[app.AppId] = started;
+            }
+        }
+        catch
+        {
+            // A port in use must not leave the apps started so far listening.
+            foreach (var host in hosts)
+            {
+                await host.DisposeAsync();
+            }
+
+            throw;
         }
 
         await broker.ResumeAsync();
         var stopping = new CancellationTokenSource();
         foreach (var app in apps)
         {
-            _ = Task.Run(() => catalog.LoadWhenAppAnswersAsync(app, stopping.Token), CancellationToken.None);
+            _ = Task.Run(() => catalog.KeepLoadedAsync(app, stopping.Token), CancellationToken.None);
         }
 
         return new LocalSidecarHost(endpoints, hosts, broker, appChannel, stopping, loggerFactory);

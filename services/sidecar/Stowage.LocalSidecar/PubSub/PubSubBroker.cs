@@ -57,7 +57,14 @@ internal sealed class PubSubBroker(
             return;
         }
 
-        var target = new Uri(app.AppChannel, subscription.Route.TrimStart('/'));
+        if (RouteSelector.Select(subscription, published) is not { } route)
+        {
+            logger.DeliveryDropped(appId, published.Id, published.Topic, "no routing rule matches and there is no default route");
+            await journal.CompleteAsync(delivery);
+            return;
+        }
+
+        var target = new Uri(app.AppChannel, route.TrimStart('/'));
         var attempt = 0;
         while (!cancellationToken.IsCancellationRequested)
         {

@@ -63,23 +63,38 @@ internal sealed class SubscriptionCatalog(HttpClient appChannel, IPubSubJournal 
             subscriptions = [];
         }
 
+        bool changed;
         lock (_gate)
         {
+            changed = !_known.TryGetValue(app.AppId, out var previous) || !previous.SequenceEqual(subscriptions) || !_answered.Contains(app.AppId);
             _known[app.AppId] = subscriptions;
             _answered.Add(app.AppId);
         }
 
-        await journal.SaveSubscriptionsAsync(app.AppId, subscriptions);
-        logger.SubscriptionsLoaded(app.AppId, subscriptions.Count);
+        if (changed)
+        {
+            await journal.SaveSubscriptionsAsync(app.AppId, subscriptions);
+            logger.SubscriptionsLoaded(app.AppId, subscriptions.Count);
+        }
+
         return true;
     }
 
-    /// Polls until the app answers; an app that is not up yet keeps the subscriptions it had last time, if any.
-    public async Task LoadWhenAppAnswersAsync(SidecarApp app, CancellationToken cancellationToken)
+    /// Asks the app for its subscriptions until it answers, then now and then again: daprd restarts with its app and
+    /// rereads them, but this sidecar outlives app restarts. An app that is not up keeps the subscriptions it had last.
+    public async Task KeepLoadedAsync(SidecarApp app, CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested && !await TryLoadAsync(app, cancellationToken))
+        try
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var answered = await TryLoadAsync(app, cancellationToken);
+                await Task.Delay(answered ? TimeSpan.FromSeconds(2) : TimeSpan.FromMilliseconds(200), cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The sidecar is stopping.
         }
     }
 }

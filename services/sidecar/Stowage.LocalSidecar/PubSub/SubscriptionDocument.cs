@@ -11,16 +11,16 @@ internal static class SubscriptionDocument
         var subscriptions = new List<TopicSubscription>();
         foreach (var element in document.RootElement.EnumerateArray())
         {
-            var route = RouteOf(element);
-            if (route is null)
-            {
-                continue;
-            }
-
+            var routes = Property(element, "routes") is { ValueKind: JsonValueKind.Object } found ? found : (JsonElement?)null;
+            var defaultRoute = StringOf(element, "route") ?? (routes is { } r ? StringOf(r, "default") : null);
+            var rules = routes is { } withRules && Property(withRules, "rules") is { ValueKind: JsonValueKind.Array } list
+                ? list.EnumerateArray().Select(rule => new RouteRule(StringOf(rule, "match") ?? string.Empty, StringOf(rule, "path") ?? string.Empty)).ToList()
+                : [];
             subscriptions.Add(new TopicSubscription(
                 StringOf(element, "pubsubname") ?? string.Empty,
                 StringOf(element, "topic") ?? string.Empty,
-                route,
+                string.IsNullOrEmpty(defaultRoute) ? null : defaultRoute,
+                rules,
                 StringOf(element, "deadLetterTopic")));
         }
 
@@ -28,32 +28,12 @@ internal static class SubscriptionDocument
     }
 
     // daprd reads these names case-insensitively; the .NET SDK writes "pubsubName".
-    private static string? StringOf(JsonElement element, string name) =>
+    private static JsonElement? Property(JsonElement element, string name) =>
         element.EnumerateObject()
-            .Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.String)
-            .Select(p => p.Value.GetString())
+            .Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+            .Select(p => (JsonElement?)p.Value)
             .FirstOrDefault();
 
-    // Rule matching (CEL) is not evaluated: the default route wins, else the first rule's path.
-    private static string? RouteOf(JsonElement element)
-    {
-        if (StringOf(element, "route") is { Length: > 0 } single)
-        {
-            return single;
-        }
-
-        if (!element.TryGetProperty("routes", out var routes) || routes.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        if (routes.TryGetProperty("default", out var fallback) && fallback.GetString() is { Length: > 0 } path)
-        {
-            return path;
-        }
-
-        return routes.TryGetProperty("rules", out var rules)
-            ? rules.EnumerateArray().Select(r => r.GetProperty("path").GetString()).FirstOrDefault()
-            : null;
-    }
+    private static string? StringOf(JsonElement element, string name) =>
+        Property(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
 }

@@ -22,8 +22,7 @@ internal sealed class InMemoryStateStore : IStateStore
         {
             foreach (var operation in operations)
             {
-                if (!string.IsNullOrEmpty(operation.ETag) &&
-                    _entries.GetValueOrDefault((storeName, operation.Key))?.ETag != operation.ETag)
+                if (!operation.Accepts(_entries.GetValueOrDefault((storeName, operation.Key))))
                 {
                     throw new ETagMismatchException(operation.Key);
                 }

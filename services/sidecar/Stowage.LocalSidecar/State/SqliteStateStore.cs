@@ -47,10 +47,9 @@ internal sealed class SqliteStateStore : IStateStore
         {
             await using var connection = Open();
             await using var transaction = connection.BeginTransaction();
-            foreach (var operation in operations.Where(o => !string.IsNullOrEmpty(o.ETag)))
+            foreach (var operation in operations)
             {
-                var current = await GetAsync(storeName, operation.Key, cancellationToken);
-                if (current?.ETag != operation.ETag)
+                if (!operation.Accepts(await GetAsync(storeName, operation.Key, cancellationToken)))
                 {
                     throw new ETagMismatchException(operation.Key);
                 }

@@ -24,7 +24,7 @@ internal sealed class HistoryEventTranslator(WorkflowActionLedger ledger)
                 target.WorkflowCompleted = new P.WorkflowCompletedEvent();
                 break;
             case Core.ExecutionStartedEvent started:
-                target.ExecutionStarted = ToProto(started);
+                target.ExecutionStarted = ExecutionStartedTranslator.ToProto(started);
                 break;
             case Core.ContinueAsNewEvent continued:
                 target.ContinueAsNew = new P.ContinueAsNewEvent { Input = continued.Result };
@@ -82,7 +82,7 @@ internal sealed class HistoryEventTranslator(WorkflowActionLedger ledger)
                 };
                 break;
             case Core.TimerCreatedEvent timerCreated:
-                target.TimerCreated = TimerCreated(timerCreated, action?.CreateTimer);
+                target.TimerCreated = TimerCreatedTranslator.ToProto(timerCreated, action?.CreateTimer);
                 break;
             case Core.TimerFiredEvent timerFired:
                 target.TimerFired = new P.TimerFiredEvent
@@ -105,69 +105,6 @@ internal sealed class HistoryEventTranslator(WorkflowActionLedger ledger)
                 break;
             default:
                 return null;
-        }
-
-        return target;
-    }
-
-    private static P.ExecutionStartedEvent ToProto(Core.ExecutionStartedEvent started)
-    {
-        var target = new P.ExecutionStartedEvent
-        {
-            Name = started.Name,
-            Version = started.Version,
-            Input = started.Input,
-            WorkflowInstance = new P.WorkflowInstance
-            {
-                InstanceId = started.OrchestrationInstance.InstanceId, ExecutionId = started.OrchestrationInstance.ExecutionId,
-            },
-        };
-        if (started.ParentInstance is { } parent)
-        {
-            target.ParentInstance = new P.ParentInstanceInfo
-            {
-                TaskScheduledId = parent.TaskScheduleId,
-                Name = parent.Name,
-                WorkflowInstance = new P.WorkflowInstance
-                {
-                    InstanceId = parent.OrchestrationInstance.InstanceId, ExecutionId = parent.OrchestrationInstance.ExecutionId,
-                },
-            };
-        }
-
-        if (started.ScheduledStartTime is { } startAt)
-        {
-            target.ScheduledStartTimestamp = Timestamp.FromDateTime(DateTime.SpecifyKind(startAt, DateTimeKind.Utc));
-        }
-
-        foreach (var (key, value) in started.Tags ?? new Dictionary<string, string>())
-        {
-            target.Tags[key] = value;
-        }
-
-        return target;
-    }
-
-    private static P.TimerCreatedEvent TimerCreated(Core.TimerCreatedEvent source, P.CreateTimerAction? action)
-    {
-        var target = new P.TimerCreatedEvent { FireAt = Timestamp.FromDateTime(DateTime.SpecifyKind(source.FireAt, DateTimeKind.Utc)) };
-        if (action is null)
-        {
-            return target;
-        }
-
-        target.FireAt = action.FireAt;
-        if (action.HasName)
-        {
-            target.Name = action.Name;
-        }
-
-        switch (action.OriginCase)
-        {
-            case P.CreateTimerAction.OriginOneofCase.CreateTimer: target.CreateTimer = action.CreateTimer; break;
-            case P.CreateTimerAction.OriginOneofCase.ExternalEvent: target.ExternalEvent = action.ExternalEvent; break;
-            case P.CreateTimerAction.OriginOneofCase.ActivityRetry: target.ActivityRetry = action.ActivityRetry; break;
-            case P.CreateTimerAction.OriginOneofCase.ChildWorkflowRetry: target.ChildWorkflowRetry = action.ChildWorkflowRetry; break;
         }
 
         return target;

@@ -1,11 +1,12 @@
 using Dapr.DurableTask.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Microsoft.Extensions.Hosting;
 
 namespace Stowage.LocalSidecar.Workflows;
 
 /// Dapr's workflow gRPC service for one app, backed by that app's <see cref="WorkflowEngine"/>.
-internal sealed class WorkflowSidecarService(WorkflowEngine engine) : TaskHubSidecarServiceBase
+internal sealed class WorkflowSidecarService(WorkflowEngine engine, IHostApplicationLifetime lifetime) : TaskHubSidecarServiceBase
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
     private readonly WorkflowInstanceCommands _commands = new(engine);
@@ -65,8 +66,12 @@ internal sealed class WorkflowSidecarService(WorkflowEngine engine) : TaskHubSid
         return new PurgeInstancesResponse { DeletedInstanceCount = deleted, IsComplete = true };
     }
 
-    public override Task GetWorkItems(GetWorkItemsRequest request, IServerStreamWriter<WorkItem> stream, ServerCallContext context) =>
-        engine.Hub.ServeAsync(stream, context.CancellationToken);
+    public override async Task GetWorkItems(GetWorkItemsRequest request, IServerStreamWriter<WorkItem> stream, ServerCallContext context)
+    {
+        // Long-lived calls end when the sidecar stops, not only when the app hangs up, so stopping does not wait for apps.
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        await engine.Hub.ServeAsync(stream, ended.Token);
+    }
 
     public override Task<CompleteTaskResponse> CompleteActivityTask(ActivityResponse request, ServerCallContext context) =>
         Complete(request.CompletionToken, request);
@@ -113,6 +118,7 @@ internal sealed class WorkflowSidecarService(WorkflowEngine engine) : TaskHubSid
 
     private async Task<GetInstanceResponse> WaitUntilAsync(GetInstanceRequest request, ServerCallContext context, Func<OrchestrationStatus, bool> reached)
     {
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         while (true)
         {
             var response = await GetInstance(request, context);
@@ -121,7 +127,7 @@ internal sealed class WorkflowSidecarService(WorkflowEngine engine) : TaskHubSid
                 return response;
             }
 
-            await Task.Delay(PollInterval, context.CancellationToken);
+            await Task.Delay(PollInterval, ended.Token);
         }
     }
 }

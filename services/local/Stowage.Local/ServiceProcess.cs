@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Stowage.EndToEnd.Tests.Infrastructure;
+namespace Stowage.Local;
 
 /// <summary>
 /// One Stowage service as its own process (dotnet Stowage.X.dll), as it runs in production, with its output in a

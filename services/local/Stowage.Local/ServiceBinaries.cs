@@ -1,21 +1,21 @@
-namespace Stowage.EndToEnd.Tests.Infrastructure;
+namespace Stowage.Local;
 
-internal static class RepositoryRoot
+public static class ServiceBinaries
 {
-    /// <summary>The checkout's root, found from the test assembly's folder.</summary>
-    public static string Find()
+    /// <summary>The checkout's root, found from the running assembly's folder.</summary>
+    public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Stowage.slnx"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Stowage.slnx not found above the test folder.");
+        return directory?.FullName ?? throw new InvalidOperationException("Stowage.slnx not found above the running program.");
     }
 
-    /// <summary>The built service assembly, in the same configuration as the tests.</summary>
+    /// <summary>The built service assembly, in the same configuration as the caller.</summary>
     public static string ServiceDll(string service)
     {
         var name = char.ToUpperInvariant(service[0]) + service[1..];
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        var path = Path.Combine(Find(), "services", service, $"Stowage.{name}", "bin", configuration, "net10.0", $"Stowage.{name}.dll");
+        var path = Path.Combine(RepositoryRoot(), "services", service, $"Stowage.{name}", "bin", configuration, "net10.0", $"Stowage.{name}.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException($"Build the services first: {path} is missing.");
     }
 }

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Stowage.LocalSidecar.Hosting;
+namespace Stowage.Local;
 
-internal static class FreePort
+internal static class FreeLoopbackPort
 {
     public static int Next()
     {

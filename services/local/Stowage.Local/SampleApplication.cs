@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Stowage.Testing.Kubernetes;
 
-namespace Stowage.EndToEnd.Tests.Infrastructure;
+namespace Stowage.Local;
 
 /// <summary>A one-replica PostgreSQL StatefulSet with its claim and pod, as a cluster would return them, and files in its volume.</summary>
 public static class SampleApplication

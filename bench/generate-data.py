@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Benchmark data: half incompressible, half text-like; many small files plus files of several MiB.
+
+usage: generate-data.py mixed DIR TOTAL_MIB SMALL_FILES
+       generate-data.py small DIR FILES          (files of 1-4 KiB, text-like and random)
+       generate-data.py change DIR PERCENT       (rewrites about PERCENT % of the bytes in place)
+"""
+import os
+import random
+import sys
+
+WORDS = ("backup volume cluster snapshot stowage pod restore data kubernetes chunk namespace policy schedule "
+         "retention bucket object lock encrypt compress index tree pack manifest application database replica "
+         "the of and to in is for on with as at by from that this be are was it an or not").split()
+WORDS += [f"id{n}" for n in range(2000)]
+
+
+def text(rng, size):
+    out = []
+    length = 0
+    while length < size:
+        line = " ".join(rng.choices(WORDS, k=12)) + f" {rng.randrange(10**9)}\n"
+        out.append(line)
+        length += len(line)
+    return "".join(out).encode()[:size]
+
+
+def payload(rng, size, compressible):
+    return text(rng, size) if compressible else os.urandom(size)
+
+
+def mixed(root, total_mib, small_files):
+    rng = random.Random(42)
+    total = total_mib * 1024 * 1024
+    written = 0
+    for i in range(small_files):
+        d = os.path.join(root, "small", f"d{i // 500:03d}", f"e{i // 50 % 10}")
+        os.makedirs(d, exist_ok=True)
+        size = rng.randint(512, 12 * 1024)
+        with open(os.path.join(d, f"f{i:06d}.{'txt' if i % 2 else 'bin'}"), "wb") as f:
+            f.write(payload(rng, size, i % 2 == 1))
+        written += size
+    os.makedirs(os.path.join(root, "large"), exist_ok=True)
+    n = 0
+    while written < total:
+        size = min(rng.randint(2, 24) * 1024 * 1024, total - written)
+        with open(os.path.join(root, "large", f"big{n:04d}.{'log' if n % 2 else 'dat'}"), "wb") as f:
+            f.write(payload(rng, size, n % 2 == 1))
+        written += size
+        n += 1
+    print(f"generated {written / 2**20:.0f} MiB in {small_files + n} files")
+
+
+def small(root, files):
+    rng = random.Random(7)
+    for i in range(files):
+        d = os.path.join(root, f"d{i // 1000:03d}")
+        if i % 1000 == 0:
+            os.makedirs(d, exist_ok=True)
+        size = rng.randint(1024, 4096)
+        with open(os.path.join(d, f"f{i:06d}"), "wb") as f:
+            f.write(payload(rng, size, i % 2 == 1))
+    print(f"generated {files} small files")
+
+
+def change(root, percent):
+    rng = random.Random(99)
+    files = sorted(os.path.join(dp, f) for dp, _, fs in os.walk(root) for f in fs)
+    total = sum(os.path.getsize(f) for f in files)
+    budget = total * percent // 100
+    changed = 0
+    rng.shuffle(files)
+    for path in files:
+        if changed >= budget:
+            break
+        size = os.path.getsize(path)
+        span = min(size, 1024 * 1024, budget - changed)
+        offset = rng.randrange(0, max(1, size - span))
+        with open(path, "r+b") as f:
+            f.seek(offset)
+            f.write(os.urandom(span))
+        changed += span
+    print(f"changed {changed / 2**20:.1f} MiB of {total / 2**20:.0f} MiB")
+
+
+if __name__ == "__main__":
+    mode = sys.argv[1]
+    if mode == "mixed":
+        mixed(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+    elif mode == "small":
+        small(sys.argv[2], int(sys.argv[3]))
+    elif mode == "change":
+        change(sys.argv[2], int(sys.argv[3]))

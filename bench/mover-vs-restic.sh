@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark of stowage-mover and restic 0.14 (repository version 2, zstd) on the same data
+# and the same kind of target. Not a test: it prints figures.
+#
+#   bench/mover-vs-restic.sh [--size-mib N] [--small-files N] [--many-files N] [--work DIR] [--repeat N] [--s3]
+#
+# Every case runs --repeat times (default 2), alternating which tool goes first; the table keeps each tool's
+# fastest run, since other work on a shared machine slows runs at random. CPU seconds (user+sys) are printed too.
+#
+# --s3 also runs both tools against a local Ceph RADOS Gateway (started with bench/S3Server, which uses the
+# tests/Stowage.Testing.S3 fixture; radosgw must be installed, see tests/Stowage.Testing.S3/install-s3-server.sh).
+set -euo pipefail
+
+SIZE_MIB=1024 SMALL_FILES=20000 MANY_FILES=200000 WORK=/tmp/stowage-bench USE_S3=0 REPEAT=2
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --size-mib) SIZE_MIB=$2; shift 2 ;;
+    --small-files) SMALL_FILES=$2; shift 2 ;;
+    --many-files) MANY_FILES=$2; shift 2 ;;
+    --work) WORK=$2; shift 2 ;;
+    --s3) USE_S3=1; shift ;;
+    --repeat) REPEAT=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+command -v restic >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq restic >/dev/null; }
+[[ -x /usr/bin/time ]] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
+
+echo "== building stowage-mover (Release)"
+dotnet publish "$ROOT/services/mover/Stowage.Mover.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/bin" --nologo -v q >/dev/null
+STOWAGE="$WORK/bin/stowage-mover"
+export STOWAGE_PASSWORD=bench-password RESTIC_PASSWORD=bench-password
+echo "   $(restic version | head -1); cores: $(nproc)"
+
+DATA="$WORK/data" MANY="$WORK/many"
+if [[ ! -f "$WORK/.data-$SIZE_MIB-$SMALL_FILES" ]]; then
+  rm -rf "$DATA" "$WORK"/.data-*; mkdir -p "$DATA"
+  echo "== generating ${SIZE_MIB} MiB with ${SMALL_FILES} small files"
+  python3 "$HERE/generate-data.py" mixed "$DATA" "$SIZE_MIB" "$SMALL_FILES"
+  touch "$WORK/.data-$SIZE_MIB-$SMALL_FILES"
+fi
+RESULTS="$WORK/results.tsv"; : > "$RESULTS"
+
+# measure TOOL CASE TARGET BYTES FILES REPO_DIR_OR_EMPTY -- command...
+measure() {
+  local tool=$1 case=$2 target=$3 bytes=$4 files=$5 repo=$6; shift 7
+  local out="$WORK/time.out"
+  sync; sleep 1  # let the file system settle (the disk here is mounted with discard)
+  /usr/bin/time -f "%e %M %U %S" -o "$out" "$@" >"$WORK/$tool-$case-$target.log" 2>&1 || { echo "FAILED: $tool $case ($target)"; tail -5 "$WORK/$tool-$case-$target.log"; exit 1; }
+  read -r wall rss user sys < "$out"
+  local size=0
+  [[ -n "$repo" && -d "$repo" ]] && size=$(du -sb "$repo" | cut -f1)
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$case" "$tool" "$wall" "$rss" "$bytes" "$files" "$size" "$(echo "$user+$sys" | bc)" >> "$RESULTS"
+  printf '   %-6s %-11s %-8s %7.2f s wall %6.2f s cpu %7.1f MiB peak\n' "$target" "$case" "$tool" "$wall" "$(echo "$user+$sys" | bc)" "$(echo "$rss/1024" | bc -l)"
+}
+
+# both CASE TARGET BYTES FILES SREPO_DIR RREPO_DIR -- stowage args -- restic args; alternates which tool goes first.
+both() {
+  local case=$1 target=$2 bytes=$3 files=$4 sdir=$5 rdir=$6; shift 7
+  local sargs=() rargs=()
+  while [[ $1 != -- ]]; do sargs+=("$1"); shift; done; shift; rargs=("$@")
+  if (( ORDER % 2 == 0 )); then
+    measure stowage "$case" "$target" "$bytes" "$files" "$sdir" -- "$STOWAGE" "${sargs[@]}"
+    measure restic "$case" "$target" "$bytes" "$files" "$rdir" -- restic "${rargs[@]}"
+  else
+    measure restic "$case" "$target" "$bytes" "$files" "$rdir" -- restic "${rargs[@]}"
+    measure stowage "$case" "$target" "$bytes" "$files" "$sdir" -- "$STOWAGE" "${sargs[@]}"
+  fi
+  ORDER=$((ORDER + 1))
+}
+ORDER=0
+
+run_suite() { # TARGET STOWAGE_REPO RESTIC_REPO SDIR RDIR (dirs empty for S3)
+  local target=$1 srepo=$2 rrepo=$3 sdir=$4 rdir=$5
+  local bytes files; bytes=$(du -sb --apparent-size "$DATA" | cut -f1); files=$(find "$DATA" -type f | wc -l)
+  echo "== $target: $(echo "$bytes/1048576" | bc) MiB, $files files"
+  "$STOWAGE" init -r "$srepo" >/dev/null
+  restic -r "$rrepo" init --repository-version 2 >/dev/null
+  both initial "$target" "$bytes" "$files" "$sdir" "$rdir" -- backup -r "$srepo" "$DATA" -- -r "$rrepo" backup --host bench "$DATA"
+  both unchanged "$target" "$bytes" "$files" "$sdir" "$rdir" -- backup -r "$srepo" "$DATA" -- -r "$rrepo" backup --host bench "$DATA"
+  python3 "$HERE/generate-data.py" change "$DATA" 5 | sed 's/^/   /'
+  both changed-5% "$target" "$bytes" "$files" "$sdir" "$rdir" -- backup -r "$srepo" "$DATA" -- -r "$rrepo" backup --host bench "$DATA"
+  rm -rf "$WORK/restore-s" "$WORK/restore-r"
+  both restore "$target" "$bytes" "$files" "" "" -- restore latest -r "$srepo" -t "$WORK/restore-s" -- -r "$rrepo" restore latest --target "$WORK/restore-r"
+  diff -rq "$DATA" "$WORK/restore-s/" >/dev/null && echo "   stowage restore is identical to the source" || echo "   WARNING: stowage restore differs"
+  rm -rf "$WORK/restore-s" "$WORK/restore-r"
+}
+
+run_many() { # TARGET STOWAGE_REPO RESTIC_REPO SDIR RDIR
+  local target=$1
+  if [[ ! -f "$WORK/.many-$MANY_FILES" ]]; then
+    rm -rf "$MANY" "$WORK"/.many-*; mkdir -p "$MANY"
+    echo "== generating $MANY_FILES files of 1-4 KiB"
+    python3 "$HERE/generate-data.py" small "$MANY" "$MANY_FILES"; touch "$WORK/.many-$MANY_FILES"
+  fi
+  local bytes; bytes=$(du -sb --apparent-size "$MANY" | cut -f1)
+  "$STOWAGE" init -r "$2" >/dev/null; restic -r "$3" init --repository-version 2 >/dev/null
+  both many-small "$target" "$bytes" "$MANY_FILES" "$4" "$5" -- backup -r "$2" "$MANY" -- -r "$3" backup --host bench "$MANY"
+}
+
+for rep in $(seq 1 "$REPEAT"); do
+  echo "== round $rep of $REPEAT"
+  rm -rf "$WORK/repo-s" "$WORK/repo-r" "$WORK/many-s" "$WORK/many-r"
+  run_suite local "$WORK/repo-s" "$WORK/repo-r" "$WORK/repo-s" "$WORK/repo-r"
+  run_many local "$WORK/many-s" "$WORK/many-r" "$WORK/many-s" "$WORK/many-r"
+done
+rm -rf "$WORK/repo-s" "$WORK/repo-r" "$WORK/many-s" "$WORK/many-r"
+
+if [[ $USE_S3 == 1 ]]; then
+  echo "== starting the S3 test server (radosgw)"
+  dotnet build "$HERE/S3Server" -c Release -o "$WORK/s3server" --nologo -v q >/dev/null
+  coproc S3 { exec dotnet "$WORK/s3server/S3Server.dll" 2>&1; }
+  while read -r line <&"${S3[0]}"; do
+    case "$line" in
+      S3_ENDPOINT=*|AWS_ACCESS_KEY_ID=*|AWS_SECRET_ACCESS_KEY=*) export "${line?}" ;;
+      S3_BUCKETS_READY) break ;;
+    esac
+  done
+  for rep in $(seq 1 "$REPEAT"); do
+    echo "== round $rep of $REPEAT (S3 at $S3_ENDPOINT)"
+    run_suite s3 "s3:$S3_ENDPOINT/bench-stowage/repo$rep" "s3:$S3_ENDPOINT/bench-restic/repo$rep" "" ""
+    run_many s3 "s3:$S3_ENDPOINT/bench-stowage/many$rep" "s3:$S3_ENDPOINT/bench-restic/many$rep" "" ""
+  done
+  echo "   bucket sizes: stowage $("$STOWAGE" stats -r "s3:$S3_ENDPOINT/bench-stowage/repo$REPEAT" | sed 's/.*stored \([^,]*\),.*/\1/'), restic $(restic -r "s3:$S3_ENDPOINT/bench-restic/repo$REPEAT" stats --mode raw-data 2>/dev/null | grep -i 'total size' | sed 's/.*: *//')"
+  exec {S3[1]}>&-
+  wait "$S3_PID" 2>/dev/null || true
+else
+  echo "== S3 target skipped (pass --s3 to run it against the local radosgw)"
+fi
+
+echo
+python3 "$HERE/report.py" "$RESULTS"

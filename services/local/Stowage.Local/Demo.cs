@@ -1,0 +1,123 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace Stowage.Local;
+
+/// <summary>
+/// The main job on an embedded default: a PostgreSQL-like application whose volume is a local folder is discovered,
+/// protected by a policy, backed up into a local repository (or the S3 target given by STOWAGE_DEMO_S3_* variables),
+/// and restored into another namespace, with progress shown from the services' status APIs.
+/// </summary>
+internal sealed class Demo(TextWriter output)
+{
+    private const string Namespace = "shop";
+    private const string Application = "orders-db";
+
+    public async Task<bool> RunAsync(bool keep)
+    {
+        var root = keep ? Directory.CreateDirectory(Path.Combine(ServiceBinaries.RepositoryRoot(), ".stowage", "demo")).FullName : null;
+        var (target, settings) = DemoTarget.FromEnvironment();
+        Step($"starting the local Dapr sidecar and the five services (target: {target["provider"]} {target["bucket"]})");
+        await using var installation = await LocalInstallation.StartAsync(LocalInstallation.AllServices, settings, root: root);
+        var volume = await SampleApplication.DeployAsync(installation.Kubernetes, installation.VolumeRoot, Namespace, Application);
+        Step($"deployed {Namespace}/{Application} with its volume at {volume}");
+
+        using var policy = installation.Client("policy");
+        var suggestion = await Poll(async () => (await policy.GetFromJsonAsync<JsonElement>("/suggestions")).EnumerateArray()
+            .Select(s => (JsonElement?)s).FirstOrDefault(s => s!.Value.GetProperty("id").GetString() == $"{Namespace}/{Application}"), "discovery");
+        Step($"discovery recognised it as {suggestion!.Value.GetProperty("kind").GetString()}");
+
+        var spec = new
+        {
+            application = new { @namespace = Namespace, name = Application },
+            target,
+            schedule = new { interval = "1h" },
+            retention = new { keepLast = 7 },
+            hooks = new[] { new { phase = "pre", container = "postgres", command = new[] { "sh", "-c", "echo checkpoint" } } },
+        };
+        var created = await (await policy.PostAsJsonAsync("/policies", spec)).EnsureSuccessAsync();
+        var policyId = created.GetProperty("id").GetString()!;
+        Step($"policy {policyId} created: every hour, keep 7; the first backup starts now");
+
+        using var scheduler = installation.Client("scheduler");
+        var runId = await Poll(async () =>
+        {
+            var schedule = await scheduler.GetAsync($"/schedules/{policyId}");
+            if (!schedule.IsSuccessStatusCode) return null;
+            var status = (await schedule.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status");
+            return status.ValueKind == JsonValueKind.Object && status.TryGetProperty("currentRunId", out var id) && id.ValueKind == JsonValueKind.String
+                ? id.GetString() : null;
+        }, "the scheduler to start the run");
+        var run = await Follow(installation.Client("mover"), $"/runs/{runId}", "backup");
+        if (run.GetProperty("outcome").GetString() != "Succeeded") return Fail($"backup {runId} ended {run.GetProperty("outcome")}");
+
+        using var restore = installation.Client("restore");
+        var started = await (await restore.PostAsJsonAsync("/restores", new { target, application = new { @namespace = Namespace, name = Application }, targetNamespace = "shop-restored" })).EnsureSuccessAsync();
+        var restored = await Follow(restore, $"/restores/{started.GetProperty("restoreId").GetString()}", "restore");
+        var report = restored.GetProperty("report");
+        foreach (var item in report.GetProperty("resources").EnumerateArray().Concat(report.GetProperty("volumes").EnumerateArray()))
+        {
+            Step($"  {item.GetProperty("kind").GetString()}/{item.GetProperty("name").GetString()}: {(item.GetProperty("succeeded").GetBoolean() ? "restored" : "FAILED")} {item.GetProperty("detail").GetString()}");
+        }
+
+        var copy = Path.Combine(installation.VolumeRoot, "shop-restored", "data-orders-db-0");
+        var identical = Fingerprint(volume).SequenceEqual(Fingerprint(copy));
+        Step(identical ? $"restored volume at {copy} is byte-identical to the original" : "restored volume DIFFERS from the original");
+        if (keep) Step($"kept everything under {installation.Root} (repository, volumes, service logs)");
+        return identical && report.GetProperty("outcome").GetString() == "Succeeded";
+    }
+
+    private async Task<JsonElement> Follow(HttpClient client, string path, string what)
+    {
+        var last = "";
+        while (true)
+        {
+            var state = await client.GetFromJsonAsync<JsonElement>(path);
+            var runtime = state.GetProperty("runtimeStatus").GetString();
+            var status = state.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.Object
+                ? $"{s.GetProperty("step").GetString()} ({s.GetProperty("volumesDone").GetInt32()}/{s.GetProperty("volumesTotal").GetInt32()} volumes)"
+                : runtime;
+            if (status != last) Step($"{what}: {status}");
+            last = status!;
+            if (runtime is "Completed") return state;
+            if (runtime is "Failed" or "Terminated") throw new DemoFailedException($"{what} {runtime}: {state}");
+            await Task.Delay(250);
+        }
+    }
+
+    private static async Task<T> Poll<T>(Func<Task<T?>> probe, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await probe() is { } value) return value;
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"timed out waiting for {what}");
+    }
+
+    private static IEnumerable<string> Fingerprint(string root) =>
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => $"{Path.GetRelativePath(root, f)}:{Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))}").Order(StringComparer.Ordinal);
+
+    private void Step(string message) => output.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+
+    private bool Fail(string message)
+    {
+        Step(message);
+        return false;
+    }
+}
+
+internal sealed class DemoFailedException(string message) : Exception(message);
+
+internal static class HttpResponseExtensions
+{
+    public static async Task<JsonElement> EnsureSuccessAsync(this HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new DemoFailedException($"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+}

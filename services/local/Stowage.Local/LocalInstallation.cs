@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Logging;
+using Stowage.LocalSidecar.Hosting;
+using Stowage.Testing.Kubernetes;
+
+namespace Stowage.Local;
+
+/// <summary>
+/// Stowage on one machine: the local Dapr sidecar, the five services as separate processes, and a Kubernetes API
+/// (the in-process stand-in) holding the applications. Volumes are folders under <see cref="VolumeRoot"/>, hooks
+/// run as local processes, "local" targets are folders under <see cref="RepositoryRoot"/>.
+/// </summary>
+public sealed class LocalInstallation : IAsyncDisposable
+{
+    public static readonly string[] AllServices = ["policy", "discovery", "scheduler", "mover", "restore"];
+
+    private readonly Dictionary<string, ServiceProcess> processes = [];
+    private readonly bool deleteRoot;
+    private LocalSidecarHost? sidecar;
+
+    private LocalInstallation(string root, bool deleteRoot, FakeKubernetesApiServer kubernetes)
+    {
+        Root = root;
+        this.deleteRoot = deleteRoot;
+        Kubernetes = kubernetes;
+    }
+
+    public string Root { get; }
+
+    public string VolumeRoot => Path.Combine(Root, "volumes");
+
+    public string RepositoryRoot => Path.Combine(Root, "repositories");
+
+    public FakeKubernetesApiServer Kubernetes { get; }
+
+    public ServiceProcess this[string service] => processes[service];
+
+    /// <summary>Sidecar endpoints of an extra app (for example a test's event recorder).</summary>
+    public SidecarAppEndpoints Sidecar(string appId) => sidecar!.EndpointsOf(appId);
+
+    public HttpClient Client(string service) => new() { BaseAddress = new Uri(processes[service].Url), Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <param name="services">Which services run (a brand-new cluster that only restores may run just "restore").</param>
+    /// <param name="settings">Configuration given to every service, e.g. Credentials__name__AccessKeyId.</param>
+    /// <param name="extraApps">App ids of other apps that talk through the same sidecar.</param>
+    /// <param name="root">Folder for volumes, repositories and logs; a new temporary one (deleted at the end) when null.</param>
+    public static async Task<LocalInstallation> StartAsync(IEnumerable<string> services, IReadOnlyDictionary<string, string> settings,
+        IEnumerable<string>? extraApps = null, string? root = null)
+    {
+        var installation = new LocalInstallation(root ?? Directory.CreateTempSubdirectory("stowage-local-").FullName, root is null, await FakeKubernetesApiServer.StartAsync());
+        // The services log to their own files; the sidecar stays quiet unless something is badly wrong.
+        var options = new LocalSidecarOptions { ConfigureLogging = logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Critical) };
+        var chosen = services.ToList();
+        foreach (var appId in chosen.Select(s => $"stowage-{s}").Concat(extraApps ?? []))
+        {
+            options.Apps.Add(new LocalSidecarAppOptions(appId, FreeLoopbackPort.Next()));
+        }
+        installation.sidecar = await LocalSidecarHost.StartAsync(options);
+        foreach (var service in chosen) await installation.StartServiceAsync(service, settings);
+        return installation;
+    }
+
+    private async Task StartServiceAsync(string service, IReadOnlyDictionary<string, string> settings)
+    {
+        var endpoints = sidecar!.EndpointsOf($"stowage-{service}");
+        var environment = new Dictionary<string, string>(endpoints.EnvironmentVariables)
+        {
+            ["Kubernetes__Url"] = Kubernetes.Url,
+            ["Discovery__KubernetesUrl"] = Kubernetes.Url,
+            ["Mover__VolumeRoot"] = VolumeRoot,
+            ["Mover__LocalRepositoryRoot"] = RepositoryRoot,
+            ["Mover__HookMode"] = "local",
+            ["Logging__LogLevel__Default"] = "Information",
+        };
+        foreach (var (key, value) in settings) environment[key] = value;
+        var logs = Directory.CreateDirectory(Path.Combine(Root, "logs")).FullName;
+        var process = new ServiceProcess(service, ServiceBinaries.ServiceDll(service), endpoints.AppPort, environment, logs);
+        processes[service] = process;
+        await process.StartAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in processes.Values) await process.DisposeAsync();
+        if (sidecar is not null) await sidecar.DisposeAsync();
+        await Kubernetes.DisposeAsync();
+        if (!deleteRoot) return;
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

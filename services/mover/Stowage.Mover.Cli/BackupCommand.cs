@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Stowage.Mover.Engine.Backup;
+
+namespace Stowage.Mover.Cli;
+
+/// <summary>backup: one directory into a new snapshot.</summary>
+internal static class BackupCommand
+{
+    public static Command Create()
+    {
+        var path = new Argument<DirectoryInfo>("path") { Description = "Directory to back up." };
+        var tags = new Option<string[]>("--tag") { Description = "Tag the snapshot (key=value; repeatable)." };
+        var parent = new Option<string?>("--parent") { Description = "Snapshot to compare with (default: newest with the same path and tags)." };
+        var force = new Option<bool>("--force") { Description = "Read every file, ignoring the parent snapshot." };
+        var manifest = new Option<FileInfo?>("--manifest") { Description = "Application manifest (JSON) to store beside the snapshot." };
+        var command = new Command("backup", "Back up a directory.") { path, tags, parent, force, manifest };
+        command.SetRepositoryAction(async (parse, repository, cancellationToken) =>
+        {
+            var request = new BackupRequest
+            {
+                SourcePath = parse.GetValue(path)!.FullName,
+                Tags = CommandRunner.ParseTags(parse.GetValue(tags)),
+                ParentSnapshotId = parse.GetValue(parent),
+                ForceFullRead = parse.GetValue(force),
+                ApplicationManifest = parse.GetValue(manifest) is { } file ? File.ReadAllBytes(file.FullName) : null,
+            };
+            var result = await repository.BackupAsync(request, ProgressLine.ForTerminal("backup"), cancellationToken);
+            ProgressLine.Clear();
+            foreach (var warning in result.Warnings) Console.Error.WriteLine($"warning: {warning}");
+            var s = result.Snapshot.Summary;
+            if (parse.GetValue(GlobalOptions.Json)) JsonOutput.Write(result.Snapshot);
+            else
+                Console.Out.WriteLine($"snapshot {result.Snapshot.ShortId} saved: {s.Files} files ({s.FilesUnchanged} unchanged), {ProgressLine.Size(s.Bytes)}, " +
+                    $"{s.BlobsNew} new / {s.BlobsDeduplicated} known chunks, {ProgressLine.Size(s.BytesUploaded)} uploaded in {s.DurationSeconds:F1} s");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

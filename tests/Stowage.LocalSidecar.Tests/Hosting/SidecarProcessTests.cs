@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Net;
+using Dapr.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Stowage.LocalSidecar.Hosting;
+
+namespace Stowage.LocalSidecar.Tests.Hosting;
+
+public sealed class SidecarProcessTests
+{
+    [Fact]
+    public async Task The_sidecar_started_from_the_command_line_serves_an_app()
+    {
+        var endpoints = new SidecarAppEndpoints("cli-app", Ports.Free(), Ports.Free(), Ports.Free());
+        var info = new ProcessStartInfo("dotnet",
+        [
+            Path.Combine(AppContext.BaseDirectory, "stowage-sidecar.dll"),
+            "--app", $"cli-app={endpoints.AppPort}", "--grpc-port", $"{endpoints.GrpcPort}", "--http-port", $"{endpoints.HttpPort}",
+        ])
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        using var sidecar = Process.Start(info)!;
+        var announced = new TaskCompletionSource<string>();
+        sidecar.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data?.StartsWith("cli-app:", StringComparison.Ordinal) == true)
+            {
+                announced.TrySetResult(line.Data);
+            }
+        };
+        sidecar.BeginOutputReadLine();
+        try
+        {
+            Assert.Contains($"DAPR_GRPC_ENDPOINT={endpoints.GrpcEndpoint}", await announced.Task.WaitAsync(Eventually.Deadline));
+            await using var app = await TestApp.StartAsync(endpoints, b => b.Services.AddDaprClient(), _ => { });
+            var dapr = app.Services.GetRequiredService<DaprClient>();
+
+            await dapr.WaitForSidecarAsync();
+            await dapr.SaveStateAsync("statestore", "k", "v");
+
+            Assert.Equal("v", await dapr.GetStateAsync<string>("statestore", "k"));
+            Assert.Equal("cli-app", (await dapr.GetMetadataAsync()).Id);
+            using var http = new HttpClient();
+            Assert.Equal(HttpStatusCode.NoContent, (await http.GetAsync($"{endpoints.HttpEndpoint}/v1.0/healthz/outbound")).StatusCode);
+        }
+        finally
+        {
+            sidecar.Kill(entireProcessTree: true);
+            await sidecar.WaitForExitAsync();
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Stowage.LocalSidecar.Tests.PubSub;
+
+internal sealed record OrderPlaced(string OrderId);

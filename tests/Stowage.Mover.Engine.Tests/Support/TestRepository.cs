@@ -1,0 +1,26 @@
+using Stowage.Mover.Engine.Crypto;
+using Stowage.Mover.Engine.Repository;
+using Stowage.Mover.Engine.Storage;
+
+namespace Stowage.Mover.Engine.Tests.Support;
+
+internal static class TestRepository
+{
+    public const string Password = "correct horse battery staple";
+
+    /// <summary>Small packs so a large file spans several; few KDF iterations to keep tests fast.</summary>
+    public static readonly RepositoryInitOptions Options = new() { PackSize = 4 * 1024 * 1024, KdfIterations = 1000 };
+
+    public static Task<StowageRepository> InitAsync(IRepositoryBackend backend) =>
+        StowageRepository.InitAsync(backend, RepositorySecret.FromPassword(Password), Options);
+
+    public static Task<StowageRepository> OpenAsync(IRepositoryBackend backend) =>
+        StowageRepository.OpenAsync(backend, RepositorySecret.FromPassword(Password));
+
+    public static async Task<List<string>> KeysAsync(IRepositoryBackend backend, string prefix = "")
+    {
+        var keys = new List<string>();
+        await foreach (var item in backend.ListAsync(prefix, CancellationToken.None)) keys.Add(item.Key);
+        return keys;
+    }
+}
