@@ -76,4 +76,26 @@ public sealed class WorkflowSchedulingTests
 
         Assert.Equal("yes!!", state.ReadOutputAs<string>());
     }
+
+    [Fact]
+    public async Task A_wait_for_an_event_with_a_timeout_ends_when_the_timeout_passes()
+    {
+        await using var app = await WorkflowTestApp.StartAsync(options =>
+            options.RegisterWorkflow<string, string>("Patient", async (context, _) =>
+            {
+                try
+                {
+                    return await context.WaitForExternalEventAsync<string>("never", TimeSpan.FromMilliseconds(300));
+                }
+                catch (TaskCanceledException)
+                {
+                    return "timed out";
+                }
+            }));
+
+        var id = await app.Client.ScheduleNewWorkflowAsync("Patient", "patient-1", "x");
+        var state = await app.CompletionOfAsync(id);
+
+        Assert.Equal("timed out", state.ReadOutputAs<string>());
+    }
 }

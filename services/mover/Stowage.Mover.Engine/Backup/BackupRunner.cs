@@ -13,7 +13,6 @@ internal static class BackupRunner
     public static async Task<BackupResult> RunAsync(RepositoryStore store, BackupRequest request, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
     {
         using var activity = EngineTelemetry.ActivitySource.StartActivity("stowage.mover.backup");
-        var sw = System.Diagnostics.Stopwatch.StartNew(); void T(string w) => Console.Error.WriteLine($"{w} {sw.ElapsedMilliseconds}");
         var source = Path.GetFullPath(request.SourcePath);
         var rootStatus = UnixFileStatus.Get(source);
         if (!rootStatus.IsDirectory) throw new ArgumentException($"'{source}' is not a directory.");
@@ -21,16 +20,12 @@ internal static class BackupRunner
 
         await using var repositoryLock = await RepositoryLock.AcquireAsync(store, LockFile.Backup, cancellationToken);
         // Listing snapshots does not depend on the index, so it overlaps the prune check and the index load.
-        T("lock");
         var snapshots = store.LoadSnapshotsAsync(cancellationToken);
         await PruneGate.WaitForPrunesAsync(store, repositoryLock.Key, request.Tuning.PruneWait, cancellationToken);
-        T("gate");
         await store.LoadIndexAsync(cancellationToken);
-        T("index");
         var (parentId, parentTree) = await ParentSelector.FindAsync(store, request, source, await snapshots, cancellationToken);
 
         ThreadPoolSizing.EnsureWorkers(request.Tuning.FileReaders + request.Tuning.Sealers + request.Tuning.Uploaders + 4);
-        T("parent");
         var counters = new BackupCounters();
         var warnings = new List<string>();
         using var failure = new PipelineFailure(cancellationToken);
@@ -48,13 +43,10 @@ internal static class BackupRunner
             try
             {
                 await failure.Run(() => walker.WalkAsync(new DirectoryJob(source, rootNode, null, 0), parentTree, failure.Token));
-                T("walked");
                 files.Writer.Complete();
                 await Task.WhenAll(readers);
                 treeId = await walker.RootTree.Task;
-                T("read");
                 await saver.CompleteAsync(failure.Token);
-                T("uploaded");
             }
             catch (Exception e)
             {
@@ -77,11 +69,9 @@ internal static class BackupRunner
             treeId.ToString(), rootNode, summary);
         var snapshotId = await store.WriteSealedFileAsync("snapshot", RepositoryLayout.SnapshotsPrefix,
             JsonSerializer.SerializeToUtf8Bytes(snapshot, EngineJsonContext.Default.SnapshotFile), cancellationToken);
-        T("snapshot");
         if (request.ApplicationManifest is { } manifest) await ApplicationManifestStore.WriteAsync(store, snapshotId, manifest, cancellationToken);
         EngineTelemetry.Duration.Record(summary.DurationSeconds, new KeyValuePair<string, object?>("operation", "backup"));
         activity?.SetTag("stowage.snapshot", snapshotId.ToString());
-        T("end");
         return new BackupResult(RepositoryStore.ToInfo(snapshotId, snapshot), warnings);
     }
 

@@ -51,6 +51,11 @@ internal sealed class RepositoryIndex
         return false;
     }
 
+    public long PackSize(BlobId packId)
+    {
+        lock (_lock) return _packs.TryGetValue(packId, out var pack) ? pack.Size : -1;
+    }
+
     public bool ContainsPack(BlobId packId)
     {
         lock (_lock) return _packs.ContainsKey(packId);

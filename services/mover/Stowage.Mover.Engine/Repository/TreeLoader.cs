@@ -15,6 +15,7 @@ internal sealed class TreeLoader(RepositoryStore store)
     private const int ConcurrentPrefetches = 16;
     private readonly ConcurrentDictionary<BlobId, Slot> _trees = new();
     private readonly SemaphoreSlim _prefetchSlots = new(ConcurrentPrefetches);
+    private readonly TreePackCache _packs = new(store);
 
     private sealed class Slot
     {
@@ -70,7 +71,7 @@ internal sealed class TreeLoader(RepositoryStore store)
         if (Interlocked.Exchange(ref slot.Started, 1) != 0) return;
         try
         {
-            var bytes = await store.ReadBlobAsync(id, cancellationToken);
+            var bytes = await _packs.ReadBlobAsync(id, cancellationToken);
             slot.Tree.TrySetResult(JsonSerializer.Deserialize(bytes, EngineJsonContext.Default.Tree)
                 ?? throw new RepositoryDamagedException($"Tree {id.ToShortString()} is empty."));
         }

@@ -1,3 +1,4 @@
+using Stowage.Common.Workflows;
 using Dapr.Workflow;
 using Microsoft.Extensions.Logging;
 
@@ -7,9 +8,9 @@ namespace Stowage.Mover.Runtime.Hooks;
 public sealed record HookBatch(string RunId, string Phase, IReadOnlyList<HookInvocation> Hooks);
 
 /// <summary>Runs a batch of hooks; the first failure stops the batch and fails the activity with its reason.</summary>
-public sealed partial class RunHooksActivity(IHookRunner runner, ILogger<RunHooksActivity> logger) : WorkflowActivity<HookBatch, bool>
+public sealed partial class RunHooksActivity(IHookRunner runner, ILogger<RunHooksActivity> logger) : TracedActivity<HookBatch, bool>
 {
-    public override async Task<bool> RunAsync(WorkflowActivityContext context, HookBatch batch)
+    protected override async Task<bool> ExecuteAsync(WorkflowActivityContext context, HookBatch batch)
     {
         foreach (var hook in batch.Hooks)
         {

@@ -1,3 +1,4 @@
+using Stowage.Common.Workflows;
 using Dapr.Workflow;
 using Stowage.Contracts.Backups;
 using Stowage.Mover.Engine.Maintenance;
@@ -10,9 +11,9 @@ namespace Stowage.Mover.Activities;
 /// Keeps what the policy's retention says, per volume of the policy, then frees data no kept snapshot needs.
 /// The engine's prune never deletes data a concurrent backup may still reference.
 /// </summary>
-internal sealed class ApplyRetentionActivity(RepositoryOpener opener) : WorkflowActivity<BackupRequested, int>
+internal sealed class ApplyRetentionActivity(RepositoryOpener opener) : TracedActivity<BackupRequested, int>
 {
-    public override async Task<int> RunAsync(WorkflowActivityContext context, BackupRequested request)
+    protected override async Task<int> ExecuteAsync(WorkflowActivityContext context, BackupRequested request)
     {
         var retention = request.Spec.Retention;
         using var repository = await opener.OpenAsync(request.Spec.Target, request.Spec.Application.Namespace, createIfMissing: false, CancellationToken.None);

@@ -1,3 +1,4 @@
+using Stowage.Common.Workflows;
 using System.Diagnostics;
 using Dapr.Workflow;
 using Stowage.Common.Messaging;
@@ -15,16 +16,13 @@ namespace Stowage.Mover.Activities;
 /// so the next attempt uploads only what is missing.
 /// </summary>
 internal sealed partial class CopyVolumeActivity(RepositoryOpener opener, IEventPublisher publisher, TimeProvider clock, ILogger<CopyVolumeActivity> logger)
-    : WorkflowActivity<VolumeCopy, VolumeResult>
+    : TracedActivity<VolumeCopy, VolumeResult>
 {
-    private static readonly ActivitySource Source = new("Stowage.Mover");
-
-    public override async Task<VolumeResult> RunAsync(WorkflowActivityContext context, VolumeCopy copy)
+    protected override async Task<VolumeResult> ExecuteAsync(WorkflowActivityContext context, VolumeCopy copy)
     {
         var request = copy.Request;
-        using var activity = Source.StartActivity("copy volume");
-        activity?.SetTag("stowage.run", request.RunId);
-        activity?.SetTag("stowage.volume", copy.Volume.ClaimName);
+        Activity.Current?.SetTag("stowage.run", request.RunId);
+        Activity.Current?.SetTag("stowage.volume", copy.Volume.ClaimName);
         using var repository = await opener.OpenAsync(request.Spec.Target, request.Spec.Application.Namespace, createIfMissing: true, CancellationToken.None);
         var progress = new ThrottledProgress(clock, TimeSpan.FromSeconds(2), p =>
             _ = publisher.PublishAsync(BackupTopics.Progress,

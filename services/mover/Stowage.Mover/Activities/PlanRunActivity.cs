@@ -1,3 +1,4 @@
+using Stowage.Common.Workflows;
 using Dapr.Workflow;
 using Microsoft.Extensions.Options;
 using Stowage.Contracts.Backups;
@@ -13,9 +14,9 @@ namespace Stowage.Mover.Activities;
 
 /// <summary>Finds the application and its volumes' folders, and which hooks run where. A problem fails only this run.</summary>
 internal sealed class PlanRunActivity(ApplicationDirectory applications, IVolumeLocator volumes, IOptions<MoverOptions> options)
-    : WorkflowActivity<BackupRequested, BackupPlan>
+    : TracedActivity<BackupRequested, BackupPlan>
 {
-    public override async Task<BackupPlan> RunAsync(WorkflowActivityContext context, BackupRequested request)
+    protected override async Task<BackupPlan> ExecuteAsync(WorkflowActivityContext context, BackupRequested request)
     {
         var app = request.Spec.Application;
         var description = await applications.GetAsync(app.Namespace, app.Name, CancellationToken.None);

@@ -1,12 +1,13 @@
+using Stowage.Common.Workflows;
 using Dapr.Workflow;
 using Stowage.Common.Messaging;
 using Stowage.Contracts.Backups;
 
 namespace Stowage.Mover.Activities;
 
-internal sealed class PublishFinishedActivity(IEventPublisher publisher) : WorkflowActivity<BackupFinished, bool>
+internal sealed class PublishFinishedActivity(IEventPublisher publisher) : TracedActivity<BackupFinished, bool>
 {
-    public override async Task<bool> RunAsync(WorkflowActivityContext context, BackupFinished finished)
+    protected override async Task<bool> ExecuteAsync(WorkflowActivityContext context, BackupFinished finished)
     {
         await publisher.PublishAsync(BackupTopics.Finished, finished, CancellationToken.None);
         return true;

@@ -1,3 +1,4 @@
+using Stowage.Common.Workflows;
 using Dapr.Workflow;
 using Stowage.Contracts.Policies;
 using Stowage.Mover.Applications;
@@ -13,9 +14,9 @@ namespace Stowage.Mover.Activities;
 /// another one, and the snapshot of each copied volume. From then on the run is a backup any cluster can restore.
 /// </summary>
 internal sealed class RecordRunActivity(RepositoryOpener opener, ApplicationDirectory applications, TimeProvider clock, ResourceCollector? collector = null)
-    : WorkflowActivity<RunRecord, string>
+    : TracedActivity<RunRecord, string>
 {
-    public override async Task<string> RunAsync(WorkflowActivityContext context, RunRecord record)
+    protected override async Task<string> ExecuteAsync(WorkflowActivityContext context, RunRecord record)
     {
         var request = record.Request;
         var app = request.Spec.Application;

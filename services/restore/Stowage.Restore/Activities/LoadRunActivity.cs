@@ -1,3 +1,4 @@
+using Stowage.Common.Workflows;
 using System.Text.Json.Nodes;
 using Dapr.Workflow;
 using Stowage.Common.Targets;
@@ -11,9 +12,9 @@ using Stowage.Restore.Workflows;
 namespace Stowage.Restore.Activities;
 
 /// <summary>Finds the run in the bucket (needing nothing but its address and credentials) and plans its restore.</summary>
-internal sealed class LoadRunActivity(RepositoryOpener opener) : WorkflowActivity<RestoreInput, RestorePlan>
+internal sealed class LoadRunActivity(RepositoryOpener opener) : TracedActivity<RestoreInput, RestorePlan>
 {
-    public override async Task<RestorePlan> RunAsync(WorkflowActivityContext context, RestoreInput input)
+    protected override async Task<RestorePlan> ExecuteAsync(WorkflowActivityContext context, RestoreInput input)
     {
         var request = input.Request;
         RecordedRun? run;

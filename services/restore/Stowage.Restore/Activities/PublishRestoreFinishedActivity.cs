@@ -1,12 +1,13 @@
+using Stowage.Common.Workflows;
 using Dapr.Workflow;
 using Stowage.Common.Messaging;
 using Stowage.Contracts.Restores;
 
 namespace Stowage.Restore.Activities;
 
-internal sealed class PublishRestoreFinishedActivity(IEventPublisher publisher) : WorkflowActivity<RestoreFinished, bool>
+internal sealed class PublishRestoreFinishedActivity(IEventPublisher publisher) : TracedActivity<RestoreFinished, bool>
 {
-    public override async Task<bool> RunAsync(WorkflowActivityContext context, RestoreFinished finished)
+    protected override async Task<bool> ExecuteAsync(WorkflowActivityContext context, RestoreFinished finished)
     {
         await publisher.PublishAsync(RestoreTopics.Finished, finished, CancellationToken.None);
         return true;

@@ -1,3 +1,4 @@
+using Stowage.Common.Workflows;
 using System.Net;
 using System.Text.Json.Nodes;
 using Dapr.Workflow;
@@ -14,9 +15,9 @@ namespace Stowage.Restore.Activities;
 /// Creates the run's resources in the target namespace (made if missing). A resource that already exists is left
 /// as it is and reported so; any other refusal is reported for that resource alone.
 /// </summary>
-internal sealed class RecreateResourcesActivity(IServiceProvider services) : WorkflowActivity<RestorePlan, List<RestoredItem>>
+internal sealed class RecreateResourcesActivity(IServiceProvider services) : TracedActivity<RestorePlan, List<RestoredItem>>
 {
-    public override async Task<List<RestoredItem>> RunAsync(WorkflowActivityContext context, RestorePlan plan)
+    protected override async Task<List<RestoredItem>> ExecuteAsync(WorkflowActivityContext context, RestorePlan plan)
     {
         var results = new List<RestoredItem>();
         if (plan.Resources.Count == 0) return results;

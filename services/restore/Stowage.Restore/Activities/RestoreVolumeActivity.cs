@@ -1,3 +1,4 @@
+using Stowage.Common.Workflows;
 using Dapr.Workflow;
 using RestoredItem = Stowage.Contracts.Restores.RestoredItem;
 using Stowage.Mover.Runtime.Repositories;
@@ -7,9 +8,9 @@ using Stowage.Restore.Workflows;
 namespace Stowage.Restore.Activities;
 
 /// <summary>Restores one volume's snapshot into the target namespace's volume folder; every chunk is verified on the way.</summary>
-internal sealed class RestoreVolumeActivity(RepositoryOpener opener, IVolumeLocator volumes) : WorkflowActivity<VolumeRestore, RestoredItem>
+internal sealed class RestoreVolumeActivity(RepositoryOpener opener, IVolumeLocator volumes) : TracedActivity<VolumeRestore, RestoredItem>
 {
-    public override async Task<RestoredItem> RunAsync(WorkflowActivityContext context, VolumeRestore restore)
+    protected override async Task<RestoredItem> ExecuteAsync(WorkflowActivityContext context, VolumeRestore restore)
     {
         var request = restore.Plan.Input.Request;
         var path = await volumes.LocateAsync(restore.Plan.TargetNamespace, restore.Volume.ClaimName, create: true, CancellationToken.None);

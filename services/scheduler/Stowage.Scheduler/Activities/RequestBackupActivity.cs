@@ -1,3 +1,4 @@
+using Stowage.Common.Workflows;
 using Dapr.Workflow;
 using Stowage.Common.Messaging;
 using Stowage.Contracts.Backups;
@@ -8,9 +9,9 @@ namespace Stowage.Scheduler.Activities;
 public sealed record BackupRunRequest(string RunId, ScheduleState Schedule, BackupTrigger Trigger);
 
 /// <summary>Asks the mover for one run. Idempotent: a retry publishes the same run id, which the mover starts once.</summary>
-internal sealed class RequestBackupActivity(IEventPublisher publisher, TimeProvider clock) : WorkflowActivity<BackupRunRequest, bool>
+internal sealed class RequestBackupActivity(IEventPublisher publisher, TimeProvider clock) : TracedActivity<BackupRunRequest, bool>
 {
-    public override async Task<bool> RunAsync(WorkflowActivityContext context, BackupRunRequest request)
+    protected override async Task<bool> ExecuteAsync(WorkflowActivityContext context, BackupRunRequest request)
     {
         var schedule = request.Schedule;
         var requested = new BackupRequested(DeterministicId(request.RunId), clock.GetUtcNow(), request.RunId, schedule.PolicyId, schedule.PolicyVersion, schedule.Spec, request.Trigger);

@@ -15,6 +15,18 @@ public sealed class LocalSidecarOptions
     /// <summary>State store names whose transactions publish through a transactional outbox, and where to.</summary>
     public IDictionary<string, OutboxRoute> Outboxes { get; } = new Dictionary<string, OutboxRoute>();
 
+    /// <summary>Takes the outbox routes of the state store components in a Dapr components folder (e.g. the repository's
+    /// components/), so the sidecar publishes through the outbox exactly where daprd would.</summary>
+    public LocalSidecarOptions UseOutboxesOfComponents(string componentsDirectory)
+    {
+        foreach (var (store, route) in ComponentFiles.OutboxRoutesIn(componentsDirectory))
+        {
+            Outboxes[store] = route;
+        }
+
+        return this;
+    }
+
     /// <summary>Retry and back-off for event delivery to apps.</summary>
     public DeliveryPolicy Delivery { get; set; } = DeliveryPolicy.Default;
 

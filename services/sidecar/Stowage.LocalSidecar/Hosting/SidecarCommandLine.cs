@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Stowage.LocalSidecar.Hosting;
 
-/// Reads <c>--app id=appPort [--app ...] [--grpc-port N] [--http-port M] [--state memory|sqlite:PATH] [--outbox store=pubsub/topic ...]</c>.
+/// Reads <c>--app id=appPort [--app ...] [--grpc-port N] [--http-port M] [--state memory|sqlite:PATH] [--components DIR] [--outbox store=pubsub/topic ...]</c>.
 /// The i-th app (from 0) gets gRPC port N+i and HTTP port M+i; without them, free ports are picked.
 internal static class SidecarCommandLine
 {
@@ -12,6 +12,7 @@ internal static class SidecarCommandLine
         int grpcBase = 0, httpBase = 0;
         string? sqlitePath = null;
         var outboxes = new Dictionary<string, OutboxRoute>();
+        string? componentsDirectory = null;
         for (var i = 0; i < args.Count; i++)
         {
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
@@ -31,6 +32,9 @@ internal static class SidecarCommandLine
                     sqlitePath = value.StartsWith("sqlite:", StringComparison.Ordinal) ? value["sqlite:".Length..]
                         : value == "memory" ? null : throw new ArgumentException($"unknown state store '{value}'");
                     break;
+                case "--components":
+                    componentsDirectory = value;
+                    break;
                 case "--outbox":
                     var (store, target) = (value.Split('=', 2)[0], value.Split('=', 2)[1].Split('/', 2));
                     outboxes[store] = new OutboxRoute(target[0], target[1]);
@@ -48,6 +52,11 @@ internal static class SidecarCommandLine
         }
 
         var options = new LocalSidecarOptions { SqlitePath = sqlitePath };
+        if (componentsDirectory is not null)
+        {
+            options.UseOutboxesOfComponents(componentsDirectory);
+        }
+
         foreach (var (store, route) in outboxes)
         {
             options.Outboxes[store] = route;

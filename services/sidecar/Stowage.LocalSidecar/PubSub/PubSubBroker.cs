@@ -18,10 +18,20 @@ internal sealed class PubSubBroker(
 
     public async Task PublishAsync(PublishedEvent published, CancellationToken cancellationToken)
     {
-        // An app that came up after the sidecar may not have been asked for its subscriptions yet.
+        // An app that came up after the sidecar may not have been asked for its subscriptions yet; a slow one must not
+        // hold up the publisher for long.
         foreach (var app in apps.Where(a => !catalog.HasAnswered(a.AppId)))
         {
-            await catalog.TryLoadAsync(app, cancellationToken);
+            using var briefly = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            briefly.CancelAfter(TimeSpan.FromSeconds(2));
+            try
+            {
+                await catalog.TryLoadAsync(app, briefly.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Asked again in the background; this event goes to the apps known now.
+            }
         }
 
         foreach (var (appId, subscription) in catalog.SubscribersOf(published.PubSubName, published.Topic))

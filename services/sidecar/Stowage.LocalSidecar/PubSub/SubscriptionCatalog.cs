@@ -57,6 +57,11 @@ internal sealed class SubscriptionCatalog(HttpClient appChannel, IPubSubJournal 
         {
             return false;
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The app accepted the connection but did not answer in time.
+            return false;
+        }
         catch (System.Text.Json.JsonException exception)
         {
             logger.SubscriptionsUnreadable(app.AppId, exception.Message);
