@@ -9,59 +9,53 @@ using Stowage.Testing.S3;
 namespace Stowage.EndToEnd.Tests;
 
 [Collection(S3ServerCollection.Name)]
-public sealed class CrashRecoveryTests(S3ServerFixture s3) : IAsyncLifetime
+public sealed class CrashRecoveryTests(S3ServerFixture s3) : ClusterTest(s3)
 {
     private const int LargeFileBytes = 320 * 1024 * 1024;
-
-    private StowageCluster cluster = null!;
-
-    public async Task InitializeAsync() => cluster = await StowageCluster.StartAsync(s3);
-
-    public async Task DisposeAsync() => await cluster.DisposeAsync();
 
     [Fact]
     public async Task A_mover_killed_mid_copy_finishes_the_run_on_restart_reusing_uploads_and_records_one_backup()
     {
-        var volume = await SampleApplication.DeployAsync(cluster.Kubernetes, cluster.VolumeRoot, "crash", "warehouse");
+        var volume = await SampleApplication.DeployAsync(Cluster.Kubernetes, Cluster.VolumeRoot, "crash", "warehouse");
         WriteRandomFile(Path.Combine(volume, "base", "big-relation"), LargeFileBytes);
-        await StowageApi.WaitForDiscoveryAsync(cluster, "crash", "warehouse");
-        var bucket = await s3.CreateBucketAsync("e2e-crash");
-        var target = StowageApi.S3Target(cluster, bucket);
-        var policyId = await StowageApi.CreatePolicyAsync(cluster, new PolicySpec(new ApplicationRef("crash", "warehouse"), target,
+        await StowageApi.WaitForDiscoveryAsync(Cluster, "crash", "warehouse");
+        var bucket = await S3.CreateBucketAsync("e2e-crash");
+        var target = StowageApi.S3Target(Cluster, bucket);
+        var policyId = await StowageApi.CreatePolicyAsync(Cluster, new PolicySpec(new ApplicationRef("crash", "warehouse"), target,
             new BackupSchedule(Interval: "1h"), new RetentionRule(3), Hooks: [new HookSpec(HookPhase.Pre, "postgres", ["true"])]));
 
         // Kill the mover once the copy has uploaded and indexed some packs, but long before it ends.
-        using var client = s3.CreateClient();
+        using var client = S3.CreateClient();
         await Eventually.TrueAsync(async () => (await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = "stowage/index/" })).KeyCount > 0,
             "the copy to index its first packs", TimeSpan.FromSeconds(120));
-        cluster["mover"].Kill();
-        Assert.Empty(StowageApi.FinishedRuns(cluster, policyId));
-        await cluster["mover"].StartAsync();
+        Cluster["mover"].Kill();
+        Assert.Empty(StowageApi.FinishedRuns(Cluster, policyId));
+        await Cluster["mover"].StartAsync();
 
-        await Eventually.TrueAsync(() => StowageApi.FinishedRuns(cluster, policyId).Count == 1, "the interrupted run to finish", TimeSpan.FromSeconds(240));
-        var run = StowageApi.FinishedRuns(cluster, policyId).Single();
+        await Eventually.TrueAsync(() => StowageApi.FinishedRuns(Cluster, policyId).Count == 1, "the interrupted run to finish", TimeSpan.FromSeconds(240));
+        var run = StowageApi.FinishedRuns(Cluster, policyId).Single();
         Assert.Equal(RunOutcome.Succeeded, run.Outcome);
         // The restarted copy uploaded less than the volume holds: what the killed one had indexed was reused.
         Assert.True(run.Volumes.Single().BytesAdded < LargeFileBytes, $"uploaded {run.Volumes.Single().BytesAdded} bytes after the restart");
-        Assert.Single(await StowageApi.ListBackupsAsync(cluster, target));
+        Assert.Single(await StowageApi.ListBackupsAsync(Cluster, target));
     }
 
     [Fact]
     public async Task A_killed_scheduler_loses_no_schedule()
     {
-        await SampleApplication.DeployAsync(cluster.Kubernetes, cluster.VolumeRoot, "crash", "catalog");
-        await StowageApi.WaitForDiscoveryAsync(cluster, "crash", "catalog");
-        var target = StowageApi.S3Target(cluster, await s3.CreateBucketAsync("e2e-scheduler-crash"));
-        var policyId = await StowageApi.CreatePolicyAsync(cluster, new PolicySpec(new ApplicationRef("crash", "catalog"), target,
+        await SampleApplication.DeployAsync(Cluster.Kubernetes, Cluster.VolumeRoot, "crash", "catalog");
+        await StowageApi.WaitForDiscoveryAsync(Cluster, "crash", "catalog");
+        var target = StowageApi.S3Target(Cluster, await S3.CreateBucketAsync("e2e-scheduler-crash"));
+        var policyId = await StowageApi.CreatePolicyAsync(Cluster, new PolicySpec(new ApplicationRef("crash", "catalog"), target,
             new BackupSchedule(Interval: "5s"), new RetentionRule(10), Hooks: [new HookSpec(HookPhase.Pre, "postgres", ["true"])]));
-        await Eventually.TrueAsync(() => StowageApi.FinishedRuns(cluster, policyId).Count >= 1, "the first run", TimeSpan.FromSeconds(120));
+        await Eventually.TrueAsync(() => StowageApi.FinishedRuns(Cluster, policyId).Count >= 1, "the first run", TimeSpan.FromSeconds(120));
 
-        cluster["scheduler"].Kill();
-        await cluster["scheduler"].StartAsync();
-        var before = StowageApi.FinishedRuns(cluster, policyId).Count;
+        Cluster["scheduler"].Kill();
+        await Cluster["scheduler"].StartAsync();
+        var before = StowageApi.FinishedRuns(Cluster, policyId).Count;
 
-        await Eventually.TrueAsync(() => StowageApi.FinishedRuns(cluster, policyId).Count >= before + 2, "two more scheduled runs after the restart", TimeSpan.FromSeconds(180));
-        Assert.All(StowageApi.FinishedRuns(cluster, policyId), run => Assert.Equal(RunOutcome.Succeeded, run.Outcome));
+        await Eventually.TrueAsync(() => StowageApi.FinishedRuns(Cluster, policyId).Count >= before + 2, "two more scheduled runs after the restart", TimeSpan.FromSeconds(180));
+        Assert.All(StowageApi.FinishedRuns(Cluster, policyId), run => Assert.Equal(RunOutcome.Succeeded, run.Outcome));
     }
 
     private static void WriteRandomFile(string path, int bytes)

@@ -11,51 +11,52 @@ using Stowage.Testing.S3;
 namespace Stowage.EndToEnd.Tests;
 
 [Collection(S3ServerCollection.Name)]
-public sealed class ScheduledBackupAndRestoreTests(S3ServerFixture s3) : IAsyncLifetime
+public sealed class ScheduledBackupAndRestoreTests(S3ServerFixture s3) : ClusterTest(s3)
 {
-    private StowageCluster cluster = null!;
-
-    public async Task InitializeAsync() => cluster = await StowageCluster.StartAsync(s3);
-
-    public async Task DisposeAsync() => await cluster.DisposeAsync();
-
     [Fact]
     public async Task Scheduled_backups_keep_exactly_N_and_restore_byte_identical_into_another_namespace()
     {
-        var volume = await SampleApplication.DeployAsync(cluster.Kubernetes, cluster.VolumeRoot, "shop", "orders-db");
-        await StowageApi.WaitForDiscoveryAsync(cluster, "shop", "orders-db");
-        var target = StowageApi.S3Target(cluster, await s3.CreateBucketAsync("e2e-scheduled"));
+        var volume = await SampleApplication.DeployAsync(Cluster.Kubernetes, Cluster.VolumeRoot, "shop", "orders-db");
+        await StowageApi.WaitForDiscoveryAsync(Cluster, "shop", "orders-db");
+        var target = StowageApi.S3Target(Cluster, await S3.CreateBucketAsync("e2e-scheduled"));
         var spec = new PolicySpec(new ApplicationRef("shop", "orders-db"), target, new BackupSchedule(Interval: "6s"), new RetentionRule(KeepLast: 2),
             Hooks: [new HookSpec(HookPhase.Pre, "postgres", ["sh", "-c", "echo checkpoint"]), new HookSpec(HookPhase.Post, "postgres", ["true"])]);
-        var policyId = await StowageApi.CreatePolicyAsync(cluster, spec);
+        var policyId = await StowageApi.CreatePolicyAsync(Cluster, spec);
 
-        await Eventually.TrueAsync(() => StowageApi.FinishedRuns(cluster, policyId).Count >= 3, "three scheduled runs", TimeSpan.FromSeconds(240));
-        Assert.All(StowageApi.FinishedRuns(cluster, policyId), run => Assert.Equal(RunOutcome.Succeeded, run.Outcome));
+        await Eventually.TrueAsync(() => StowageApi.FinishedRuns(Cluster, policyId).Count >= 3, "three scheduled runs", TimeSpan.FromSeconds(240));
+        Assert.All(StowageApi.FinishedRuns(Cluster, policyId), run => Assert.Equal(RunOutcome.Succeeded, run.Outcome));
 
-        using (var policy = cluster.Client("policy"))
+        using (var policy = Cluster.Client("policy"))
         {
             (await policy.PostAsync($"/policies/{policyId}/pause", null)).EnsureSuccessStatusCode();
         }
-        using var scheduler = cluster.Client("scheduler");
+        using var scheduler = Cluster.Client("scheduler");
         await Eventually.TrueAsync(async () => (await scheduler.GetAsync($"/schedules/{policyId}")).StatusCode == System.Net.HttpStatusCode.OK
             && (await scheduler.GetFromJsonAsync<JsonElement>($"/schedules/{policyId}")).GetProperty("runtimeStatus").GetString() == "Completed",
             "the paused policy's schedule to stop", TimeSpan.FromSeconds(120));
-        var runsWhenStopped = StowageApi.FinishedRuns(cluster, policyId).Count;
+        var runsWhenStopped = StowageApi.FinishedRuns(Cluster, policyId).Count;
 
-        var backups = await StowageApi.ListBackupsAsync(cluster, target);
+        using (var mover = Cluster.Client("mover"))
+        {
+            // The history is a projection of the same events, so it catches up with what the recorder saw.
+            await Eventually.TrueAsync(async () => (await mover.GetFromJsonAsync<JsonElement>($"/runs?policyId={policyId}")).EnumerateArray()
+                .Count(r => r.GetProperty("state").GetString() == "Succeeded") == runsWhenStopped, "the run history to show every run");
+        }
+
+        var backups = await StowageApi.ListBackupsAsync(Cluster, target);
         Assert.Equal(2, backups.Count);
         Assert.True(runsWhenStopped >= 3);
 
-        var report = await StowageApi.RestoreAsync(cluster, new RestoreRequest(target, Application: new ApplicationRef("shop", "orders-db"),
+        var report = await StowageApi.RestoreAsync(Cluster, new RestoreRequest(target, Application: new ApplicationRef("shop", "orders-db"),
             TargetNamespace: "shop-restored", StorageClassMap: new Dictionary<string, string> { ["standard"] = "fast" }));
         Assert.Equal("Succeeded", report.GetProperty("outcome").GetString());
 
-        var restored = Path.Combine(cluster.VolumeRoot, "shop-restored", "data-orders-db-0");
+        var restored = Path.Combine(Cluster.VolumeRoot, "shop-restored", "data-orders-db-0");
         Assert.Equal(TreeComparison.Fingerprint(volume), TreeComparison.Fingerprint(restored));
-        var statefulSet = cluster.Kubernetes.Get("apps/v1", "StatefulSet", "shop-restored", "orders-db");
+        var statefulSet = Cluster.Kubernetes.Get("apps/v1", "StatefulSet", "shop-restored", "orders-db");
         Assert.NotNull(statefulSet);
         Assert.Equal("fast", (string?)statefulSet!["spec"]!["volumeClaimTemplates"]![0]!["spec"]!["storageClassName"]);
-        var claim = cluster.Kubernetes.Get("v1", "PersistentVolumeClaim", "shop-restored", "data-orders-db-0");
+        var claim = Cluster.Kubernetes.Get("v1", "PersistentVolumeClaim", "shop-restored", "data-orders-db-0");
         Assert.Equal("fast", (string?)claim!["spec"]!["storageClassName"]);
     }
 }

@@ -24,6 +24,7 @@ internal static class Commands
             (i, u) => Post(u.Policy, $"suggestions/{i.Value(0, "NAMESPACE/NAME")}/accept", i.JsonFile())),
         new("schedules get", "POLICY_ID", "A policy's schedule: next run, last run, current run", (i, u) => Get(u.Scheduler, $"schedules/{i.Value(0, "POLICY_ID")}")),
         new("backups now", "POLICY_ID", "Back up now", (i, u) => Post(u.Scheduler, $"schedules/{i.Value(0, "POLICY_ID")}/run-now", null)),
+        new("backups history", "[--policyId ID]", "Past and queued backup runs with their outcome", (i, u) => Get(u.Mover, $"runs?{Query(i, "policyId")}")),
         new("backups status", "RUN_ID", "A backup run's step, progress and outcome", (i, u) => Get(u.Mover, $"runs/{i.Value(0, "RUN_ID")}")),
         new("backups list", "-f LIST.json", "The backups a bucket holds (from the bucket alone)", (i, u) => Post(u.Restore, "backups/list", i.JsonFile())),
         new("restores start", "-f RESTORE.json", "Start a restore", (i, u) => Post(u.Restore, "restores", i.JsonFile())),

@@ -15,7 +15,8 @@ internal static class SidecarProgram
             .AddSimpleConsole()
             .SetMinimumLevel(LogLevel.Information)
             .AddFilter("DurableTask", LogLevel.Warning)
-            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+            .AddFilter("Microsoft.Hosting", LogLevel.Warning);
         await using var sidecar = await LocalSidecarHost.StartAsync(options);
         foreach (var endpoints in sidecar.Apps.Values)
         {

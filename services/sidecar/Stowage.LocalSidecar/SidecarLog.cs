@@ -27,4 +27,7 @@ internal static partial class SidecarLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "App {AppId}: workflow worker disconnected; {Pending} work items go back to the queue")]
     public static partial void WorkflowWorkerDisconnected(this ILogger logger, string appId, int pending);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "State store {Store}: transactions publish through the outbox to {PubSub}/{Topic}")]
+    public static partial void OutboxEnabled(this ILogger logger, string store, string pubSub, string topic);
 }

@@ -1,5 +1,6 @@
 using Dapr.Workflow;
 using Stowage.Contracts.Backups;
+using Stowage.Mover.Runs;
 using Stowage.Mover.Workflows;
 
 namespace Stowage.Mover.Api;
@@ -8,6 +9,8 @@ internal static class RunEndpoints
 {
     public static IEndpointRouteBuilder MapRunApi(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/runs", async (string? policyId, RunHistory history, CancellationToken ct) => TypedResults.Ok(await history.ListAsync(policyId, ct)))
+            .WithTags("Backup runs").WithSummary("The history of backup runs, optionally of one policy: queued, then their outcome and reason.");
         app.MapGet("/runs/{runId}", GetAsync).WithTags("Backup runs").WithSummary("A backup run: queued, running (step, volumes done) or its outcome.");
         return app;
     }

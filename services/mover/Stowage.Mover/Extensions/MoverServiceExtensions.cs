@@ -4,6 +4,7 @@ using Stowage.Mover.Api;
 using Stowage.Mover.Applications;
 using Stowage.Mover.Runtime;
 using Stowage.Mover.Runtime.Hooks;
+using Stowage.Mover.Runs;
 using Stowage.Mover.Subscriptions;
 using Stowage.Mover.Workflows;
 
@@ -15,6 +16,7 @@ internal static class MoverServiceExtensions
     {
         builder.Services.AddMoverRuntime(builder.Configuration);
         builder.Services.AddSingleton<ApplicationDirectory>();
+        builder.Services.AddSingleton<RunHistory>();
         builder.Services.AddDaprWorkflow(options =>
         {
             options.RegisterWorkflow<BackupWorkflow>();

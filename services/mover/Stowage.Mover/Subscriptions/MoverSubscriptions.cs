@@ -3,6 +3,7 @@ using Stowage.Contracts;
 using Stowage.Contracts.Backups;
 using Stowage.Contracts.Discovery;
 using Stowage.Mover.Applications;
+using Stowage.Mover.Runs;
 using Stowage.Mover.Workflows;
 
 namespace Stowage.Mover.Subscriptions;
@@ -14,6 +15,8 @@ internal static class MoverSubscriptions
     {
         var events = app.MapGroup("/events").ExcludeFromDescription();
         events.MapPost("/backup-requested", StartRunAsync).WithTopic(DaprComponents.PubSub, BackupTopics.Requested);
+        events.MapPost("/backup-finished", (BackupFinished e, RunHistory history, CancellationToken ct) =>
+            history.FinishedAsync(e, ct)).WithTopic(DaprComponents.PubSub, BackupTopics.Finished);
         events.MapPost("/application-discovered", (ApplicationDiscovered e, ApplicationDirectory directory, CancellationToken ct) =>
             directory.SaveAsync(e.Application, ct)).WithTopic(DaprComponents.PubSub, DiscoveryTopics.ApplicationDiscovered);
         events.MapPost("/application-changed", (ApplicationChanged e, ApplicationDirectory directory, CancellationToken ct) =>
@@ -23,8 +26,9 @@ internal static class MoverSubscriptions
         return app;
     }
 
-    private static async Task StartRunAsync(BackupRequested request, DaprWorkflowClient workflows, CancellationToken ct)
+    private static async Task StartRunAsync(BackupRequested request, DaprWorkflowClient workflows, RunHistory history, CancellationToken ct)
     {
+        await history.RequestedAsync(request, ct);
         var existing = await workflows.GetWorkflowStateAsync(request.RunId, getInputsAndOutputs: false, ct);
         if (existing is { Exists: true }) return;
         await workflows.ScheduleNewWorkflowAsync(nameof(BackupWorkflow), request.RunId, request);

@@ -1,15 +1,7 @@
-using Stowage.Common.Workflows;
-using Dapr.Workflow;
 using Stowage.Common.Messaging;
+using Stowage.Common.Workflows;
 using Stowage.Contracts.Restores;
 
 namespace Stowage.Restore.Activities;
 
-internal sealed class PublishRestoreFinishedActivity(IEventPublisher publisher) : TracedActivity<RestoreFinished, bool>
-{
-    protected override async Task<bool> ExecuteAsync(WorkflowActivityContext context, RestoreFinished finished)
-    {
-        await publisher.PublishAsync(RestoreTopics.Finished, finished, CancellationToken.None);
-        return true;
-    }
-}
+internal sealed class PublishRestoreFinishedActivity(IEventPublisher publisher) : PublishEventActivity<RestoreFinished>(publisher, RestoreTopics.Finished);

@@ -79,6 +79,12 @@ public sealed class LocalSidecarHost : IAsyncDisposable
             throw;
         }
 
+        var logger = loggerFactory.CreateLogger<LocalSidecarHost>();
+        foreach (var (storeName, route) in options.Outboxes)
+        {
+            logger.OutboxEnabled(storeName, route.PubSubName, route.Topic);
+        }
+
         await broker.ResumeAsync();
         var stopping = new CancellationTokenSource();
         foreach (var app in apps)

@@ -36,6 +36,10 @@ internal static class AppEventSender
         {
             return (DeliveryOutcome.Unreachable, exception.Message);
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (DeliveryOutcome.Retry, "the app did not answer in time");
+        }
     }
 
     private static string? StatusOf(string body)
