@@ -7,6 +7,7 @@ using Stowage.Common.Targets;
 using Stowage.Mover.Runtime.Hooks;
 using Stowage.Mover.Runtime.Repositories;
 using Stowage.Mover.Runtime.Resources;
+using Stowage.Mover.Runtime.Snapshots;
 using Stowage.Mover.Runtime.Volumes;
 
 namespace Stowage.Mover.Runtime;
@@ -21,6 +22,7 @@ public static class MoverRuntimeRegistration
         {
             services.AddSingleton(kubernetes);
             services.AddSingleton<ResourceCollector>();
+            services.AddSingleton<CsiSnapshotCloner>();
         }
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ICredentialsResolver>(sp => new CredentialsResolver(configuration, sp.GetService<IKubernetes>()));

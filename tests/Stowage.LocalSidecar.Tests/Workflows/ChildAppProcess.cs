@@ -60,6 +60,9 @@ internal sealed class ChildAppProcess : IDisposable
             $"{Path.DirectorySeparatorChar}Stowage.LocalSidecar.Tests{Path.DirectorySeparatorChar}",
             $"{Path.DirectorySeparatorChar}Stowage.LocalSidecar.Tests.App{Path.DirectorySeparatorChar}",
             StringComparison.Ordinal);
-        return Path.Combine(appOutput, "Stowage.LocalSidecar.Tests.App.dll");
+        var dll = Path.Combine(appOutput, "Stowage.LocalSidecar.Tests.App.dll");
+        return File.Exists(dll)
+            ? dll
+            : throw new FileNotFoundException("The test app is built by this project's reference to it; it was not found.", dll);
     }
 }

@@ -7,6 +7,7 @@ using Stowage.Mover.Engine.Backup;
 using Stowage.Mover.Runtime.Repositories;
 using Stowage.Mover.Runtime.Runs;
 using Stowage.Mover.Workflows;
+using Stowage.Mover.Snapshots;
 
 namespace Stowage.Mover.Activities;
 
@@ -15,7 +16,8 @@ namespace Stowage.Mover.Activities;
 /// snapshot already made for this run and volume is returned as is, and a copy cut short left its packs indexed,
 /// so the next attempt uploads only what is missing.
 /// </summary>
-internal sealed partial class CopyVolumeActivity(RepositoryOpener opener, IEventPublisher publisher, TimeProvider clock, ILogger<CopyVolumeActivity> logger)
+internal sealed partial class CopyVolumeActivity(RepositoryOpener opener, IEventPublisher publisher, TimeProvider clock, ILogger<CopyVolumeActivity> logger,
+    SnapshotSource snapshots)
     : TracedActivity<VolumeCopy, VolumeResult>
 {
     protected override async Task<VolumeResult> ExecuteAsync(WorkflowActivityContext context, VolumeCopy copy)
@@ -28,8 +30,9 @@ internal sealed partial class CopyVolumeActivity(RepositoryOpener opener, IEvent
             _ = publisher.PublishAsync(BackupTopics.Progress,
                 new BackupProgressed(Guid.NewGuid(), clock.GetUtcNow(), request.RunId, request.PolicyId, $"copying {copy.Volume.ClaimName}", 0, 0, p.BytesDone),
                 CancellationToken.None));
-        var snapshot = await new RunRepository(repository).BackupVolumeAsync(request.RunId, request.PolicyId, request.Spec.Application.ToString(),
-            copy.Volume.ClaimName, copy.Volume.SourcePath, progress, CancellationToken.None);
+        var snapshot = await snapshots.WithSourceAsync(request.Spec.Application.Namespace, copy.Volume, request.RunId, source =>
+            new RunRepository(repository).BackupVolumeAsync(request.RunId, request.PolicyId, request.Spec.Application.ToString(),
+                copy.Volume.ClaimName, source, progress, CancellationToken.None));
         LogCopied(request.RunId, copy.Volume.ClaimName, snapshot.ShortId, snapshot.Summary.BytesUploaded);
         return new VolumeResult(copy.Volume.ClaimName, true, snapshot.Id, snapshot.Summary.BytesUploaded, null);
     }

@@ -28,10 +28,15 @@ internal sealed class PlanRunActivity(ApplicationDirectory applications, IVolume
         var planned = new List<PlannedVolume>();
         foreach (var volume in description.Volumes.Where(v => v.Protect))
         {
+            var snapshotClass = request.Spec.CopyMethod == CopyMethod.FileCopy ? null : volume.SnapshotClass;
+            if (request.Spec.CopyMethod == CopyMethod.Snapshot && snapshotClass is null)
+            {
+                return Refused(request, $"Volume {volume.ClaimName} has no VolumeSnapshotClass for its driver; set the policy's copyMethod to auto or fileCopy.");
+            }
             try
             {
-                var path = await volumes.LocateAsync(app.Namespace, volume.ClaimName, create: false, CancellationToken.None);
-                planned.Add(new PlannedVolume(volume.ClaimName, path, volume.StorageClass, volume.Size));
+                var path = snapshotClass is null ? await volumes.LocateAsync(app.Namespace, volume.ClaimName, create: false, CancellationToken.None) : null;
+                planned.Add(new PlannedVolume(volume.ClaimName, path, volume.StorageClass, volume.Size, snapshotClass));
             }
             catch (VolumeNotFoundException ex)
             {

@@ -5,6 +5,7 @@ using Stowage.Mover.Applications;
 using Stowage.Mover.Runtime;
 using Stowage.Mover.Runtime.Hooks;
 using Stowage.Mover.Runs;
+using Stowage.Mover.Snapshots;
 using Stowage.Mover.Subscriptions;
 using Stowage.Mover.Workflows;
 
@@ -17,6 +18,7 @@ internal static class MoverServiceExtensions
         builder.Services.AddMoverRuntime(builder.Configuration);
         builder.Services.AddSingleton<ApplicationDirectory>();
         builder.Services.AddSingleton<RunHistory>();
+        builder.Services.AddSingleton<SnapshotSource>();
         builder.Services.AddDaprWorkflow(options =>
         {
             options.RegisterWorkflow<BackupWorkflow>();

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+
+namespace Stowage.Mover.Runtime.Snapshots;
+
+/// <summary>A claim cloned from a CSI snapshot of a volume; the copy reads the clone, so the live volume is never read mid-write.</summary>
+public sealed record SnapshotClone(string Namespace, string SnapshotName, string CloneClaim);
+
+/// <summary>
+/// Takes a CSI VolumeSnapshot of a claim, waits until it is ready, and creates a claim cloned from it (dataSource),
+/// which the mover then reads like any volume. <see cref="ReleaseAsync"/> deletes both. Names derive from the run
+/// and the claim, so a retried copy finds the snapshot it already took instead of taking another.
+/// </summary>
+public sealed class CsiSnapshotCloner(IKubernetes kubernetes, TimeProvider clock)
+{
+    private const string Group = "snapshot.storage.k8s.io";
+    private const string Version = "v1";
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(10);
+
+    public async Task<SnapshotClone> CloneAsync(string ns, string claim, string snapshotClass, string runId, CancellationToken ct)
+    {
+        var name = $"stowage-{Shorten(runId)}-{claim}";
+        if (name.Length > 253) name = name[..253];
+        await CreateIfMissingAsync(() => kubernetes.CustomObjects.CreateNamespacedCustomObjectAsync(new JsonObject
+        {
+            ["apiVersion"] = $"{Group}/{Version}",
+            ["kind"] = "VolumeSnapshot",
+            ["metadata"] = new JsonObject { ["name"] = name, ["labels"] = new JsonObject { ["app.kubernetes.io/managed-by"] = "stowage" } },
+            ["spec"] = new JsonObject { ["volumeSnapshotClassName"] = snapshotClass, ["source"] = new JsonObject { ["persistentVolumeClaimName"] = claim } },
+        }, Group, Version, ns, "volumesnapshots", cancellationToken: ct));
+        await WaitReadyAsync(ns, name, ct);
+
+        var source = await kubernetes.CoreV1.ReadNamespacedPersistentVolumeClaimAsync(claim, ns, cancellationToken: ct);
+        var clone = new V1PersistentVolumeClaim
+        {
+            Metadata = new V1ObjectMeta { Name = $"{name}-clone", Labels = new Dictionary<string, string> { ["app.kubernetes.io/managed-by"] = "stowage" } },
+            Spec = new V1PersistentVolumeClaimSpec
+            {
+                AccessModes = source.Spec.AccessModes,
+                StorageClassName = source.Spec.StorageClassName,
+                Resources = source.Spec.Resources,
+                DataSource = new V1TypedLocalObjectReference { ApiGroup = Group, Kind = "VolumeSnapshot", Name = name },
+            },
+        };
+        await CreateIfMissingAsync(() => kubernetes.CoreV1.CreateNamespacedPersistentVolumeClaimAsync(clone, ns, cancellationToken: ct));
+        return new SnapshotClone(ns, name, clone.Metadata.Name);
+    }
+
+    public async Task ReleaseAsync(SnapshotClone clone, CancellationToken ct)
+    {
+        await IgnoreMissingAsync(() => kubernetes.CoreV1.DeleteNamespacedPersistentVolumeClaimAsync(clone.CloneClaim, clone.Namespace, cancellationToken: ct));
+        await IgnoreMissingAsync(() => kubernetes.CustomObjects.DeleteNamespacedCustomObjectAsync(Group, Version, clone.Namespace, "volumesnapshots", clone.SnapshotName, cancellationToken: ct));
+    }
+
+    private async Task WaitReadyAsync(string ns, string name, CancellationToken ct)
+    {
+        var deadline = clock.GetUtcNow() + ReadyTimeout;
+        while (clock.GetUtcNow() < deadline)
+        {
+            var snapshot = JsonNode.Parse(KubernetesJson.Serialize(
+                await kubernetes.CustomObjects.GetNamespacedCustomObjectAsync(Group, Version, ns, "volumesnapshots", name, ct)))!;
+            if (snapshot["status"]?["readyToUse"]?.GetValue<bool>() == true) return;
+            if (snapshot["status"]?["error"]?["message"]?.GetValue<string>() is { } error)
+            {
+                throw new SnapshotFailedException($"VolumeSnapshot {ns}/{name} failed: {error}");
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(500), clock, ct);
+        }
+        throw new SnapshotFailedException($"VolumeSnapshot {ns}/{name} was not ready within {ReadyTimeout.TotalMinutes:0} minutes; check the CSI snapshotter.");
+    }
+
+    private static async Task CreateIfMissingAsync(Func<Task> create)
+    {
+        try
+        {
+            await create();
+        }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.Conflict)
+        {
+        }
+    }
+
+    private static async Task IgnoreMissingAsync(Func<Task> delete)
+    {
+        try
+        {
+            await delete();
+        }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+        }
+    }
+
+    private static string Shorten(string runId) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(runId)))[..10].ToLowerInvariant();
+}
+
+public sealed class SnapshotFailedException(string message) : Exception(message);

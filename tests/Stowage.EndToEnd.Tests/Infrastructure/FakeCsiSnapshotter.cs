@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using Stowage.Testing.Kubernetes;
+
+namespace Stowage.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// Plays the CSI snapshot controller and provisioner that a real cluster runs: marks each VolumeSnapshot ready, and
+/// fills each claim cloned from one with the files its source claim had when the snapshot was taken, plus a marker
+/// file so a test can tell the copy came from the clone.
+/// </summary>
+public sealed class FakeCsiSnapshotter : IAsyncDisposable
+{
+    public const string Marker = "restored-from-csi-snapshot";
+
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task loop;
+
+    public FakeCsiSnapshotter(FakeKubernetesApiServer kubernetes, string volumeRoot) => loop = RunAsync(kubernetes, volumeRoot, stop.Token);
+
+    public int SnapshotsTaken { get; private set; }
+
+    private async Task RunAsync(FakeKubernetesApiServer kubernetes, string volumeRoot, CancellationToken ct)
+    {
+        var sources = new Dictionary<string, string>();
+        while (!ct.IsCancellationRequested)
+        {
+            foreach (var snapshot in kubernetes.List("snapshot.storage.k8s.io/v1", "VolumeSnapshot").Where(s => s["status"]?["readyToUse"] is null))
+            {
+                var ns = (string)snapshot["metadata"]!["namespace"]!;
+                var name = (string)snapshot["metadata"]!["name"]!;
+                var source = (string)snapshot["spec"]!["source"]!["persistentVolumeClaimName"]!;
+                var content = Path.Combine(volumeRoot, ".snapshots", ns, name);
+                CopyTree(Path.Combine(volumeRoot, ns, source), content);
+                sources[$"{ns}/{name}"] = content;
+                snapshot["status"] = new JsonObject { ["readyToUse"] = true };
+                await kubernetes.ApplyAsync(snapshot);
+                SnapshotsTaken++;
+            }
+            foreach (var claim in kubernetes.List("v1", "PersistentVolumeClaim").Where(c => (string?)c["spec"]?["dataSource"]?["kind"] == "VolumeSnapshot"))
+            {
+                var ns = (string)claim["metadata"]!["namespace"]!;
+                var target = Path.Combine(volumeRoot, ns, (string)claim["metadata"]!["name"]!);
+                if (Directory.Exists(target) || !sources.TryGetValue($"{ns}/{(string)claim["spec"]!["dataSource"]!["name"]!}", out var content)) continue;
+                CopyTree(content, target + ".provisioning");
+                File.WriteAllText(Path.Combine(target + ".provisioning", Marker), "this file exists only in the clone");
+                Directory.Move(target + ".provisioning", target);
+            }
+            await Task.Delay(100, CancellationToken.None);
+        }
+    }
+
+    private static void CopyTree(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var to = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(file, to);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        await loop;
+    }
+}
