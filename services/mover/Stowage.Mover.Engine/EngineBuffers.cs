@@ -8,5 +8,5 @@ namespace Stowage.Mover.Engine;
 /// </summary>
 internal static class EngineBuffers
 {
-    public static readonly ArrayPool<byte> Pool = ArrayPool<byte>.Create(maxArrayLength: 16 * 1024 * 1024, maxArraysPerBucket: 6);
+    public static readonly ArrayPool<byte> Pool = ArrayPool<byte>.Create(maxArrayLength: 16 * 1024 * 1024, maxArraysPerBucket: 4);
 }

@@ -68,5 +68,22 @@ public sealed class SuggestionTests(PolicyServiceFixture fixture) : IDisposable
         Assert.Equal([typeof(PolicyCreated), typeof(PolicyOrphaned), typeof(PolicyAdopted)], history!.Select(e => e.GetType()));
     }
 
+    [Fact]
+    public async Task An_event_delivered_again_is_handled_once()
+    {
+        var app = ApplicationDescriptions.Postgres("dedupe", "events-pg");
+        using var created = await fixture.CreateAsync(PolicySpecs.Valid("events-pg", "dedupe"));
+        var policy = (await created.Content.ReadFromJsonAsync<PolicyState>(Json.Options))!;
+        var removed = new ApplicationRemoved(Guid.NewGuid(), DateTimeOffset.UtcNow, app);
+
+        // Delivered straight to the service's event routes, as the sidecar does, so the order is certain.
+        (await fixture.Client.PostAsJsonAsync("/events/application-removed", removed, Json.Options)).EnsureSuccessStatusCode();
+        (await fixture.Client.PostAsJsonAsync("/events/application-discovered", new ApplicationDiscovered(Guid.NewGuid(), DateTimeOffset.UtcNow, app), Json.Options)).EnsureSuccessStatusCode();
+        (await fixture.Client.PostAsJsonAsync("/events/application-removed", removed, Json.Options)).EnsureSuccessStatusCode();
+
+        var after = await fixture.Client.GetFromJsonAsync<PolicyState>($"/policies/{policy.Id}", Json.Options);
+        Assert.Equal((false, 3L), (after!.Orphaned, after.Version));
+    }
+
     public void Dispose() => discovery.Dispose();
 }

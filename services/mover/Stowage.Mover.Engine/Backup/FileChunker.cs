@@ -9,12 +9,13 @@ internal sealed class FileChunker(RepositoryKeys keys, BlobSaver saver, BackupCo
 {
     private const int ReadSize = 1024 * 1024;
     private readonly int _max = keys.Chunker.Parameters.Max;
-    // Exact size: the shared pool would round this up to the next power of two.
-    private readonly byte[] _buffer = GC.AllocateUninitializedArray<byte>(keys.Chunker.Parameters.Max + 4 * ReadSize);
+    private byte[] _buffer = [];
 
     public async Task<List<string>> ChunkAsync(string path, CancellationToken cancellationToken)
     {
         var content = new List<string>();
+        // Allocated on first use (an unchanged backup reads no file), at exact size: a pool would round it up.
+        if (_buffer.Length == 0) _buffer = GC.AllocateUninitializedArray<byte>(_max + 4 * ReadSize);
         using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.SequentialScan);
         long fileOffset = 0;
         int start = 0, end = 0;

@@ -23,6 +23,15 @@ internal sealed class AuthenticatedCipher(byte[] key) : IDisposable
         _aes.Value!.Encrypt(nonce, plain, cipher, tag, associatedData);
     }
 
+    /// <summary>Encrypts the payload already placed after the nonce area of buffer; fills in nonce and tag.</summary>
+    public void SealInPlace(Span<byte> buffer, ReadOnlySpan<byte> associatedData)
+    {
+        var nonce = buffer[..NonceSize];
+        RandomNumberGenerator.Fill(nonce);
+        var payload = buffer[NonceSize..^TagSize];
+        _aes.Value!.Encrypt(nonce, payload, payload, buffer[^TagSize..], associatedData);
+    }
+
     public byte[] Seal(ReadOnlySpan<byte> plain, ReadOnlySpan<byte> associatedData = default)
     {
         var output = new byte[SealedLength(plain.Length)];

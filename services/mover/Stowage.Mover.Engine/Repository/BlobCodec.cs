@@ -14,20 +14,15 @@ internal sealed class BlobCodec(RepositoryKeys keys)
     {
         Span<byte> aad = stackalloc byte[BlobId.Size];
         id.WriteTo(aad);
-        var scratch = EngineBuffers.Pool.Rent(BlobCompressorBound(plain.Length));
-        try
-        {
-            var compressedLength = keys.Compressor.TryCompress(plain, scratch);
-            var payload = compressedLength >= 0 ? scratch.AsSpan(0, compressedLength) : plain;
-            var sealedLength = AuthenticatedCipher.SealedLength(payload.Length);
-            var output = EngineBuffers.Pool.Rent(sealedLength);
-            keys.Cipher.Seal(payload, aad, output.AsSpan(0, sealedLength));
-            return new SealedBlob(output, sealedLength, compressedLength >= 0, plain.Length);
-        }
-        finally
-        {
-            EngineBuffers.Pool.Return(scratch);
-        }
+        // One buffer: compress into its payload area, then encrypt in place (AES-GCM allows exact overlap).
+        var output = EngineBuffers.Pool.Rent(AuthenticatedCipher.NonceSize + BlobCompressorBound(plain.Length) + AuthenticatedCipher.TagSize);
+        var payloadArea = output.AsSpan(AuthenticatedCipher.NonceSize, output.Length - AuthenticatedCipher.Overhead);
+        var compressedLength = keys.Compressor.TryCompress(plain, payloadArea);
+        var payloadLength = compressedLength >= 0 ? compressedLength : plain.Length;
+        if (compressedLength < 0) plain.CopyTo(payloadArea);
+        var sealedLength = AuthenticatedCipher.SealedLength(payloadLength);
+        keys.Cipher.SealInPlace(output.AsSpan(0, sealedLength), aad);
+        return new SealedBlob(output, sealedLength, compressedLength >= 0, plain.Length);
     }
 
     /// <summary>Decrypts, decompresses and checks the keyed hash; returns the plaintext length written to output.</summary>

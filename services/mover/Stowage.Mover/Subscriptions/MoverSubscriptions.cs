@@ -1,3 +1,4 @@
+using Stowage.Common.Messaging;
 using Dapr.Workflow;
 using Stowage.Contracts;
 using Stowage.Contracts.Backups;
@@ -13,7 +14,7 @@ internal static class MoverSubscriptions
 {
     public static IEndpointRouteBuilder MapMoverSubscriptions(this IEndpointRouteBuilder app)
     {
-        var events = app.MapGroup("/events").ExcludeFromDescription();
+        var events = app.MapEventRoutes();
         events.MapPost("/backup-requested", StartRunAsync).WithTopic(DaprComponents.PubSub, BackupTopics.Requested);
         events.MapPost("/backup-finished", (BackupFinished e, RunHistory history, CancellationToken ct) =>
             history.FinishedAsync(e, ct)).WithTopic(DaprComponents.PubSub, BackupTopics.Finished);

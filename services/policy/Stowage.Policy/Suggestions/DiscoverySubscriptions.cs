@@ -1,3 +1,4 @@
+using Stowage.Common.Messaging;
 using Stowage.Contracts;
 using Stowage.Contracts.Discovery;
 using Stowage.Contracts.Policies;
@@ -14,7 +15,7 @@ internal static class DiscoverySubscriptions
 {
     public static IEndpointRouteBuilder MapDiscoverySubscriptions(this IEndpointRouteBuilder app)
     {
-        var events = app.MapGroup("/events").ExcludeFromDescription();
+        var events = app.MapEventRoutes();
         events.MapPost("/application-discovered", (ApplicationDiscovered e, SuggestionStore suggestions, PolicyViews views, PolicyCommandHandler handler, CancellationToken ct) =>
             SeenAsync(e.Application, e.OccurredAt, suggestions, views, handler, ct)).WithTopic(DaprComponents.PubSub, DiscoveryTopics.ApplicationDiscovered);
         events.MapPost("/application-changed", (ApplicationChanged e, SuggestionStore suggestions, PolicyViews views, PolicyCommandHandler handler, CancellationToken ct) =>

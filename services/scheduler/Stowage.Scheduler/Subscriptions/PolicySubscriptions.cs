@@ -1,3 +1,4 @@
+using Stowage.Common.Messaging;
 using Stowage.Contracts;
 using Stowage.Contracts.Backups;
 using Stowage.Contracts.Policies;
@@ -10,7 +11,7 @@ internal static class PolicySubscriptions
 {
     public static IEndpointRouteBuilder MapPolicySubscriptions(this IEndpointRouteBuilder app)
     {
-        var events = app.MapGroup("/events").ExcludeFromDescription();
+        var events = app.MapEventRoutes();
         events.MapPost("/policy-created", (PolicyCreated e, ScheduleCoordinator schedules, CancellationToken ct) =>
             e.Paused ? Task.CompletedTask : schedules.StartOrUpdateAsync(e.PolicyId, e.Version, e.Spec, ct)).WithTopic(DaprComponents.PubSub, PolicyTopics.Created);
         events.MapPost("/policy-changed", (PolicyChanged e, ScheduleCoordinator schedules, CancellationToken ct) =>
