@@ -83,10 +83,10 @@ run_suite() { # TARGET STOWAGE_REPO RESTIC_REPO SDIR RDIR (dirs empty for S3)
   both unchanged "$target" "$bytes" "$files" "$sdir" "$rdir" -- backup -r "$srepo" "$DATA" -- -r "$rrepo" backup --host bench "$DATA"
   python3 "$HERE/generate-data.py" change "$DATA" 5 | sed 's/^/   /'
   both changed-5% "$target" "$bytes" "$files" "$sdir" "$rdir" -- backup -r "$srepo" "$DATA" -- -r "$rrepo" backup --host bench "$DATA"
-  rm -rf "$WORK/restore-s" "$WORK/restore-r"
-  both restore "$target" "$bytes" "$files" "" "" -- restore latest -r "$srepo" -t "$WORK/restore-s" -- -r "$rrepo" restore latest --target "$WORK/restore-r"
-  diff -rq "$DATA" "$WORK/restore-s/" >/dev/null && echo "   stowage restore is identical to the source" || echo "   WARNING: stowage restore differs"
-  rm -rf "$WORK/restore-s" "$WORK/restore-r"
+  # Fresh target names, deleted only at the end: ext4 slows inode allocation next to many just-deleted inodes.
+  local sout="$WORK/restore-s-$target-$ORDER" rout="$WORK/restore-r-$target-$ORDER"
+  both restore "$target" "$bytes" "$files" "" "" -- restore latest -r "$srepo" -t "$sout" -- -r "$rrepo" restore latest --target "$rout"
+  diff -rq "$DATA" "$sout/" >/dev/null && echo "   stowage restore is identical to the source" || echo "   WARNING: stowage restore differs"
 }
 
 run_many() { # TARGET STOWAGE_REPO RESTIC_REPO SDIR RDIR
@@ -131,5 +131,6 @@ else
   echo "== S3 target skipped (pass --s3 to run it against the local radosgw)"
 fi
 
+rm -rf "$WORK"/restore-[sr]-*
 echo
 python3 "$HERE/report.py" "$RESULTS"
