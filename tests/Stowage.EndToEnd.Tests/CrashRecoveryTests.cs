@@ -1,10 +1,4 @@
 using Amazon.S3.Model;
-using Stowage.Contracts.Backups;
-using Stowage.Contracts.Policies;
-using Stowage.EndToEnd.Tests.Infrastructure;
-using Stowage.Local;
-using Stowage.Testing.Dapr;
-using Stowage.Testing.S3;
 
 namespace Stowage.EndToEnd.Tests;
 

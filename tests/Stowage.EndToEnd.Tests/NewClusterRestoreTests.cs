@@ -1,13 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Stowage.Contracts.Backups;
-using Stowage.Contracts.Policies;
-using Stowage.Contracts.Restores;
-using Stowage.EndToEnd.Tests.Infrastructure;
-using Stowage.Local;
-using Stowage.Testing.Dapr;
-using Stowage.Testing.S3;
 
 namespace Stowage.EndToEnd.Tests;
 

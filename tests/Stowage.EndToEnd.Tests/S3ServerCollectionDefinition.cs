@@ -1,5 +1,3 @@
-using Stowage.Testing.S3;
-
 namespace Stowage.EndToEnd.Tests;
 
 [CollectionDefinition(S3ServerCollection.Name)]

@@ -1,11 +1,4 @@
 using System.Text.Json.Nodes;
-using Stowage.Contracts.Backups;
-using Stowage.Contracts.Policies;
-using Stowage.Contracts.Restores;
-using Stowage.EndToEnd.Tests.Infrastructure;
-using Stowage.Local;
-using Stowage.Testing.Dapr;
-using Stowage.Testing.S3;
 
 namespace Stowage.EndToEnd.Tests;
 
