@@ -21,6 +21,7 @@ internal sealed class Demo(TextWriter output)
         Step($"starting the local Dapr sidecar and the five services (target: {target["provider"]} {target["bucket"]})");
         await using var installation = await LocalInstallation.StartAsync(LocalInstallation.AllServices, settings, root: root);
         var volume = await SampleApplication.DeployAsync(installation.Kubernetes, installation.VolumeRoot, Namespace, Application);
+        await WriteTableFileAsync(Path.Combine(volume, "base", "orders-table"), 192);
         Step($"deployed {Namespace}/{Application} with its volume at {volume}");
 
         using var policy = installation.Client("policy");
@@ -78,11 +79,29 @@ internal sealed class Demo(TextWriter output)
             var status = state.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.Object
                 ? $"{s.GetProperty("step").GetString()} ({s.GetProperty("volumesDone").GetInt32()}/{s.GetProperty("volumesTotal").GetInt32()} volumes)"
                 : runtime;
+            if (state.TryGetProperty("progress", out var p) && p.ValueKind == JsonValueKind.Object)
+            {
+                status += $", {p.GetProperty("bytesProcessed").GetInt64() / 1048576.0:0.0} MiB read";
+            }
             if (status != last) Step($"{what}: {status}");
             last = status!;
             if (runtime is "Completed") return state;
             if (runtime is "Failed" or "Terminated") throw new DemoFailedException($"{what} {runtime}: {state}");
             await Task.Delay(250);
+        }
+    }
+
+    /// <summary>A larger file, half random and half repetitive like table pages, so the copy takes long enough to show progress.</summary>
+    private static async Task WriteTableFileAsync(string path, int mebibytes)
+    {
+        var random = new Random(11);
+        var block = new byte[1024 * 1024];
+        await using var file = File.Create(path);
+        for (var i = 0; i < mebibytes; i++)
+        {
+            if (i % 2 == 0) random.NextBytes(block);
+            else Array.Fill(block, (byte)(i % 251));
+            await file.WriteAsync(block);
         }
     }
 

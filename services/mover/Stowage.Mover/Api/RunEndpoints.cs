@@ -15,7 +15,7 @@ internal static class RunEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetAsync(string runId, DaprWorkflowClient workflows, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string runId, DaprWorkflowClient workflows, RunHistory history, CancellationToken ct)
     {
         var state = await workflows.GetWorkflowStateAsync(runId, getInputsAndOutputs: true, ct);
         if (state is not { Exists: true }) return TypedResults.Problem($"No backup run '{runId}'.", statusCode: 404);
@@ -24,6 +24,7 @@ internal static class RunEndpoints
             runId,
             runtimeStatus = state.RuntimeStatus.ToString(),
             status = state.ReadCustomStatusAs<RunStatus>(),
+            progress = (await history.GetAsync(runId, ct))?.Progress,
             outcome = state.RuntimeStatus == WorkflowRuntimeStatus.Completed ? state.ReadOutputAs<RunOutcome>().ToString() : null,
             failure = state.FailureDetails?.ErrorMessage,
         });

@@ -8,7 +8,10 @@ namespace Stowage.Mover.Runs;
 
 /// <summary>One line of the run history: a request, then its outcome when it finished.</summary>
 public sealed record RunSummary(string RunId, string PolicyId, string Application, BackupTrigger Trigger, DateTimeOffset RequestedAt,
-    string State, string? Reason, DateTimeOffset? FinishedAt, IReadOnlyList<VolumeResult> Volumes);
+    string State, string? Reason, DateTimeOffset? FinishedAt, IReadOnlyList<VolumeResult> Volumes, RunProgress? Progress = null);
+
+/// <summary>The latest progress report of a running backup: what it is copying and how many bytes it has read.</summary>
+public sealed record RunProgress(string Step, long BytesProcessed, DateTimeOffset At);
 
 /// <summary>
 /// The read model of backup runs, projected from the backup.requested and backup.finished events (redelivery
@@ -22,6 +25,13 @@ public sealed class RunHistory(DaprClient dapr)
     {
         if (await GetAsync(e.RunId, ct) is { FinishedAt: not null }) return; // events may arrive out of order
         await SaveAsync(new RunSummary(e.RunId, e.PolicyId, e.Spec.Application.ToString(), e.Trigger, e.OccurredAt, "Queued", null, null, []), ct);
+    }
+
+    public async Task ProgressedAsync(BackupProgressed e, CancellationToken ct)
+    {
+        var known = await GetAsync(e.RunId, ct);
+        if (known is null || known.FinishedAt is not null || known.Progress?.At > e.OccurredAt) return;
+        await SaveAsync(known with { State = "Running", Progress = new RunProgress(e.Step, e.BytesProcessed, e.OccurredAt) }, ct);
     }
 
     public async Task FinishedAsync(BackupFinished e, CancellationToken ct)

@@ -16,6 +16,8 @@ internal static class MoverSubscriptions
     {
         var events = app.MapEventRoutes();
         events.MapPost("/backup-requested", StartRunAsync).WithTopic(DaprComponents.PubSub, BackupTopics.Requested);
+        events.MapPost("/backup-progressed", (BackupProgressed e, RunHistory history, CancellationToken ct) =>
+            history.ProgressedAsync(e, ct)).WithTopic(DaprComponents.PubSub, BackupTopics.Progress);
         events.MapPost("/backup-finished", (BackupFinished e, RunHistory history, CancellationToken ct) =>
             history.FinishedAsync(e, ct)).WithTopic(DaprComponents.PubSub, BackupTopics.Finished);
         events.MapPost("/application-discovered", (ApplicationDiscovered e, ApplicationDirectory directory, CancellationToken ct) =>
