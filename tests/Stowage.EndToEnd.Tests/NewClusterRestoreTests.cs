@@ -22,7 +22,7 @@ public sealed class NewClusterRestoreTests(S3ServerFixture s3)
             using var policy = original.Client("policy");
             Assert.Equal(HttpStatusCode.NoContent, (await policy.DeleteAsync($"/policies/{policyId}")).StatusCode);
             using var scheduler = original.Client("scheduler");
-            await Eventually.TrueAsync(async () => (await scheduler.GetFromJsonAsync<JsonElement>($"/schedules/{policyId}")).GetProperty("runtimeStatus").GetString() == "Completed",
+            await Eventually.TrueAsync(async () => (await scheduler.GetFromJsonAsync<JsonElement>($"/schedules/{policyId}")).GetProperty("runtimeStatus").GetString() == "Terminated",
                 "the deleted policy's schedule to stop", TimeSpan.FromSeconds(60));
             Assert.Equal(HttpStatusCode.Conflict, (await scheduler.PostAsync($"/schedules/{policyId}/run-now", null)).StatusCode);
 

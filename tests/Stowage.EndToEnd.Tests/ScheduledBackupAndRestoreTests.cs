@@ -22,7 +22,7 @@ public sealed class ScheduledBackupAndRestoreTests(S3ServerFixture s3) : Cluster
         }
         using var scheduler = Cluster.Client("scheduler");
         await Eventually.TrueAsync(async () => (await scheduler.GetAsync($"/schedules/{policyId}")).StatusCode == System.Net.HttpStatusCode.OK
-            && (await scheduler.GetFromJsonAsync<JsonElement>($"/schedules/{policyId}")).GetProperty("runtimeStatus").GetString() == "Completed",
+            && (await scheduler.GetFromJsonAsync<JsonElement>($"/schedules/{policyId}")).GetProperty("runtimeStatus").GetString() == "Terminated",
             "the paused policy's schedule to stop", TimeSpan.FromSeconds(120));
         var runsWhenStopped = StowageApi.FinishedRuns(Cluster, policyId).Count;
 

@@ -45,7 +45,9 @@ public sealed class StowageCluster : IAsyncDisposable
             ["Credentials__e2e__SecretAccessKey"] = s3.SecretKey,
             ["Credentials__e2e__RepositoryPassword"] = "end-to-end repository password",
         };
-        var installation = await LocalInstallation.StartAsync(services ?? LocalInstallation.AllServices, settings, extraApps: ["recorder"]);
+        // STOWAGE_E2E_KEEP=1 keeps each installation's folder (service logs, volumes, repositories) for a post-mortem.
+        var root = Environment.GetEnvironmentVariable("STOWAGE_E2E_KEEP") == "1" ? Directory.CreateTempSubdirectory("stowage-e2e-").FullName : null;
+        var installation = await LocalInstallation.StartAsync(services ?? LocalInstallation.AllServices, settings, extraApps: ["recorder"], root: root);
         var recorder = await EventRecorder.StartAsync(installation.Sidecar("recorder").AppPort, DaprComponents.PubSub, RecordedTopics);
         return new StowageCluster(installation, recorder, s3);
     }

@@ -23,14 +23,18 @@ public sealed partial class ScheduleCoordinator(DaprWorkflowClient workflows, IL
         LogStarted(policyId, version);
     }
 
+    /// <summary>
+    /// Ends the schedule at once (a run already started finishes on its own). Terminating needs no cooperation from
+    /// the waiting workflow, so it cannot be lost between two loops; an event older than the schedule is ignored.
+    /// </summary>
     public async Task StopAsync(string policyId, long version, CancellationToken cancellationToken)
     {
         var instanceId = ScheduleEvents.InstanceId(policyId);
-        if (await IsRunningAsync(instanceId, cancellationToken))
-        {
-            await workflows.RaiseEventAsync(instanceId, ScheduleEvents.Signal, new ScheduleSignal(ScheduleSignalKind.Stop, version), cancellationToken);
-            LogStopped(policyId, version);
-        }
+        var state = await workflows.GetWorkflowStateAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        if (state is not { Exists: true } || !IsLive(state.RuntimeStatus)) return;
+        if (state.ReadInputAs<ScheduleState>() is { } schedule && schedule.PolicyVersion > version) return;
+        await workflows.TerminateWorkflowAsync(instanceId, $"policy version {version} stopped the schedule", cancellationToken);
+        LogStopped(policyId, version);
     }
 
     /// <summary>Asks for a run now; false when the policy has no running schedule (paused, deleted or unknown).</summary>
@@ -57,11 +61,18 @@ public sealed partial class ScheduleCoordinator(DaprWorkflowClient workflows, IL
         return state is { Exists: true } ? state : null;
     }
 
+    /// <summary>
+    /// Whether the schedule is alive. Anything not finished counts: between two loops an eternal workflow is briefly
+    /// "continued as new", and taking that for finished would drop a signal or start a second schedule.
+    /// </summary>
     private async Task<bool> IsRunningAsync(string instanceId, CancellationToken cancellationToken)
     {
         var state = await workflows.GetWorkflowStateAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
-        return state is { Exists: true } && state.RuntimeStatus is WorkflowRuntimeStatus.Running or WorkflowRuntimeStatus.Pending or WorkflowRuntimeStatus.Suspended;
+        return state is { Exists: true } && IsLive(state.RuntimeStatus);
     }
+
+    private static bool IsLive(WorkflowRuntimeStatus status) =>
+        status is not (WorkflowRuntimeStatus.Completed or WorkflowRuntimeStatus.Failed or WorkflowRuntimeStatus.Terminated or WorkflowRuntimeStatus.Canceled);
 
     private async Task PurgeIfFinishedAsync(string instanceId, CancellationToken cancellationToken)
     {

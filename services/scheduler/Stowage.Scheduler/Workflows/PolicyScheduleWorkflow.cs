@@ -8,7 +8,7 @@ namespace Stowage.Scheduler.Workflows;
 /// <summary>
 /// One per active policy, eternal: wait until the next run is due (or a signal), ask the mover for a run, wait
 /// for it to finish (so runs of one policy never overlap), then continue as new. Its state lives in the
-/// sidecar, so a scheduler restart resumes the wait where it was.
+/// sidecar, so a scheduler restart resumes the wait where it was. Pausing or deleting the policy terminates it.
 /// </summary>
 internal sealed class PolicyScheduleWorkflow : Workflow<ScheduleState, string>
 {
@@ -26,7 +26,6 @@ internal sealed class PolicyScheduleWorkflow : Workflow<ScheduleState, string>
         if (due > now)
         {
             var signal = await WaitForSignalAsync(context, due - now);
-            if (signal is { Kind: ScheduleSignalKind.Stop } && signal.PolicyVersion >= state.PolicyVersion) return "stopped";
             if (signal is { Kind: ScheduleSignalKind.SpecChanged, Spec: not null } && signal.PolicyVersion > state.PolicyVersion)
             {
                 context.ContinueAsNew(state with { Spec = signal.Spec, PolicyVersion = signal.PolicyVersion }, preserveUnprocessedEvents: true);

@@ -9,7 +9,6 @@ public enum ScheduleSignalKind
 {
     SpecChanged,
     RunNow,
-    Stop,
 }
 
 /// <summary>An outside event for a running schedule; <see cref="PolicyVersion"/> lets it ignore stale ones.</summary>
