@@ -76,12 +76,14 @@ internal sealed class WorkflowInstanceCommands(WorkflowEngine engine)
 
     private async Task SendAsync(string instanceId, Core.HistoryEvent historyEvent)
     {
-        var state = await engine.Service.GetOrchestrationStateAsync(instanceId, executionId: null)
+        _ = await engine.Service.GetOrchestrationStateAsync(instanceId, executionId: null)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"no such instance exists: {instanceId}"));
+        // No execution id: a message addressed to the execution read above is discarded by DurableTask.Core when the
+        // workflow continues as new in between; without one it reaches whichever execution is current.
         await engine.Service.SendTaskOrchestrationMessageAsync(new TaskMessage
         {
             Event = historyEvent,
-            OrchestrationInstance = new OrchestrationInstance { InstanceId = instanceId, ExecutionId = state.OrchestrationInstance.ExecutionId },
+            OrchestrationInstance = new OrchestrationInstance { InstanceId = instanceId },
         });
     }
 
