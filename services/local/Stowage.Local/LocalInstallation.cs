@@ -52,7 +52,7 @@ public sealed class LocalInstallation : IAsyncDisposable
         var chosen = services.ToList();
         foreach (var appId in chosen.Select(s => $"stowage-{s}").Concat(extraApps ?? []))
         {
-            options.Apps.Add(new LocalSidecarAppOptions(appId, FreeLoopbackPort.Next()));
+            options.Apps.Add(new LocalSidecarAppOptions(appId, LoopbackPorts.PickUnused()));
         }
         installation.sidecar = await LocalSidecarHost.StartAsync(options);
         foreach (var service in chosen) await installation.StartServiceAsync(service, settings);

@@ -27,8 +27,8 @@ public sealed class PolicyServiceFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var options = new LocalSidecarOptions();
-        options.Apps.Add(new LocalSidecarAppOptions(AppIds.Policy, FreeTcpPort.Next()));
-        options.Apps.Add(new LocalSidecarAppOptions("recorder", FreeTcpPort.Next()));
+        options.Apps.Add(new LocalSidecarAppOptions(AppIds.Policy, LoopbackPorts.PickUnused()));
+        options.Apps.Add(new LocalSidecarAppOptions("recorder", LoopbackPorts.PickUnused()));
         sidecar = await LocalSidecarHost.StartAsync(options);
         Recorder = await EventRecorder.StartAsync(sidecar.EndpointsOf("recorder").AppPort, DaprComponents.PubSub, Topics);
         Service = new ServiceUnderTest<Program>(PolicySidecar, Settings);
