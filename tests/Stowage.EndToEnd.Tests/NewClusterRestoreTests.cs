@@ -37,7 +37,7 @@ public sealed class NewClusterRestoreTests(S3ServerFixture s3)
 
         var report = await StowageApi.RestoreAsync(fresh, new RestoreRequest(target, Application: new ApplicationRef("billing", "ledger")));
         Assert.Equal("Succeeded", report.GetProperty("outcome").GetString());
-        Assert.Equal(TreeComparison.Fingerprint(volume), TreeComparison.Fingerprint(Path.Combine(fresh.VolumeRoot, "billing", "data-ledger-0")));
+        Assert.Equal(TreeFingerprint.Of(volume), TreeFingerprint.Of(Path.Combine(fresh.VolumeRoot, "billing", "data-ledger-0")));
         Assert.NotNull(fresh.Kubernetes.Get("apps/v1", "StatefulSet", "billing", "ledger"));
         Assert.NotNull(fresh.Kubernetes.Get("v1", "PersistentVolumeClaim", "billing", "data-ledger-0"));
     }

@@ -42,7 +42,7 @@ public sealed class ScheduledBackupAndRestoreTests(S3ServerFixture s3) : Cluster
         Assert.Equal("Succeeded", report.GetProperty("outcome").GetString());
 
         var restored = Path.Combine(Cluster.VolumeRoot, "shop-restored", "data-orders-db-0");
-        Assert.Equal(TreeComparison.Fingerprint(volume), TreeComparison.Fingerprint(restored));
+        Assert.Equal(TreeFingerprint.Of(volume), TreeFingerprint.Of(restored));
         var statefulSet = Cluster.Kubernetes.Get("apps/v1", "StatefulSet", "shop-restored", "orders-db");
         Assert.NotNull(statefulSet);
         Assert.Equal("fast", (string?)statefulSet!["spec"]!["volumeClaimTemplates"]![0]!["spec"]!["storageClassName"]);

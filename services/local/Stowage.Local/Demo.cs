@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace Stowage.Local;
@@ -63,7 +62,7 @@ internal sealed class Demo(TextWriter output)
         }
 
         var copy = Path.Combine(installation.VolumeRoot, "shop-restored", "data-orders-db-0");
-        var identical = Fingerprint(volume).SequenceEqual(Fingerprint(copy));
+        var identical = TreeFingerprint.Of(volume).SequenceEqual(TreeFingerprint.Of(copy));
         Step(identical ? $"restored volume at {copy} is byte-identical to the original" : "restored volume DIFFERS from the original");
         if (keep) Step($"kept everything under {installation.Root} (repository, volumes, service logs)");
         return identical && report.GetProperty("outcome").GetString() == "Succeeded";
@@ -115,10 +114,6 @@ internal sealed class Demo(TextWriter output)
         }
         throw new TimeoutException($"timed out waiting for {what}");
     }
-
-    private static IEnumerable<string> Fingerprint(string root) =>
-        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(f => $"{Path.GetRelativePath(root, f)}:{Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))}").Order(StringComparer.Ordinal);
 
     private void Step(string message) => output.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 
