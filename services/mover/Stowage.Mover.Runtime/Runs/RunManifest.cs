@@ -19,5 +19,5 @@ public sealed record RunManifest(
     IReadOnlyList<VolumeSnapshotRef> Volumes,
     IReadOnlyList<HookSpec> PostRestoreHooks);
 
-/// <summary>A volume of the run and the snapshot holding its files.</summary>
-public sealed record VolumeSnapshotRef(string ClaimName, string SnapshotId, string? StorageClass, string? Size, long Files, long Bytes);
+/// <summary>A volume of the run, the snapshot holding its files, and how many bytes its copy added to the repository.</summary>
+public sealed record VolumeSnapshotRef(string ClaimName, string SnapshotId, string? StorageClass, string? Size, long BytesAdded);

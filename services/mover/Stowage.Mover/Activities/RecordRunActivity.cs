@@ -26,7 +26,7 @@ internal sealed class RecordRunActivity(RepositoryOpener opener, ApplicationDire
             : [];
         var planned = record.Planned.ToDictionary(p => p.ClaimName);
         var volumes = record.Volumes.Where(v => v.Succeeded).Select(v =>
-            new VolumeSnapshotRef(v.Volume, v.SnapshotId!, planned[v.Volume].StorageClass, planned[v.Volume].Size, 0, v.BytesAdded)).ToList();
+            new VolumeSnapshotRef(v.Volume, v.SnapshotId!, planned[v.Volume].StorageClass, planned[v.Volume].Size, v.BytesAdded)).ToList();
         var postRestore = (request.Spec.Hooks ?? []).Where(h => h.Phase == HookPhase.Post).ToList();
         var manifest = new RunManifest(request.RunId, request.PolicyId, app, clock.GetUtcNow(), description, resources, volumes, postRestore);
 
