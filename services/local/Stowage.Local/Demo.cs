@@ -71,9 +71,20 @@ internal sealed class Demo(TextWriter output)
     private async Task<JsonElement> Follow(HttpClient client, string path, string what)
     {
         var last = "";
+        var queuedUntil = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
-            var state = await client.GetFromJsonAsync<JsonElement>(path);
+            using var response = await client.GetAsync(path);
+            if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                if (DateTime.UtcNow > queuedUntil) throw new TimeoutException($"{what} was requested but did not start within 120 s");
+                // Requested but not started yet: the request is still on its way through pub/sub.
+                if (last != "queued") Step($"{what}: queued");
+                last = "queued";
+                await Task.Delay(250);
+                continue;
+            }
+            var state = await response.EnsureSuccessAsync();
             var runtime = state.GetProperty("runtimeStatus").GetString();
             var status = state.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.Object
                 ? $"{s.GetProperty("step").GetString()} ({s.GetProperty("volumesDone").GetInt32()}/{s.GetProperty("volumesTotal").GetInt32()} volumes)"

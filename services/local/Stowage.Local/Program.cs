@@ -12,7 +12,7 @@ try
 {
     return await new Demo(Console.Out).RunAsync(keep) ? 0 : 1;
 }
-catch (Exception ex) when (ex is DemoFailedException or TimeoutException or InvalidOperationException or FileNotFoundException)
+catch (Exception ex) when (ex is DemoFailedException or TimeoutException or InvalidOperationException or FileNotFoundException or HttpRequestException)
 {
     Console.Error.WriteLine($"demo failed: {ex.Message}");
     return 1;
