@@ -10,10 +10,18 @@ internal static class RepositoryCommands
 {
     public static Command Init()
     {
-        var command = new Command("init", "Create a repository with a new random master key.");
+        var level = new Option<int?>("--compression-level") { Description = "zstd level for compressible data, 1 (fastest) to 19 (default 1)." };
+        var command = new Command("init", "Create a repository with a new random master key.") { level };
         command.SetAction((parse, cancellationToken) => CommandRunner.GuardAsync(async () =>
         {
-            using var repository = await StowageRepository.InitAsync(CommandRunner.OpenBackend(parse), CommandRunner.ReadSecret(parse), new RepositoryInitOptions(), cancellationToken);
+            var options = new RepositoryInitOptions();
+            if (parse.GetValue(level) is { } chosen)
+            {
+                if (chosen is < RepositoryInitOptions.MinCompressionLevel or > RepositoryInitOptions.MaxCompressionLevel)
+                    throw new UsageException($"--compression-level must be {RepositoryInitOptions.MinCompressionLevel} to {RepositoryInitOptions.MaxCompressionLevel}, not {chosen}.");
+                options = options with { CompressionLevel = chosen };
+            }
+            using var repository = await StowageRepository.InitAsync(CommandRunner.OpenBackend(parse), CommandRunner.ReadSecret(parse), options, cancellationToken);
             Console.Out.WriteLine($"created repository {repository.Id}");
             return ExitCodes.Ok;
         }));

@@ -28,5 +28,9 @@ internal sealed class RepositoryKeys : IDisposable
     public BlobCodec Blobs { get; }
     public SealedFileCodec Files { get; }
 
-    public void Dispose() => Cipher.Dispose();
+    public void Dispose()
+    {
+        Cipher.Dispose();
+        Compressor.Dispose();
+    }
 }

@@ -35,7 +35,7 @@ internal sealed class SealedFileCodec(AuthenticatedCipher cipher, BlobCompressor
         if (plain.Length == 0) throw new RepositoryDamagedException($"{what} is empty.");
         if (plain[0] == 0) return plain[1..];
         if (plain[0] != 1) throw new RepositoryDamagedException($"{what} has an unknown format.");
-        var size = ZstdSharp.Decompressor.GetDecompressedSize(plain.AsSpan(1));
+        var size = BlobCompressor.DecompressedSize(plain.AsSpan(1));
         var output = new byte[size];
         compressor.Decompress(plain.AsSpan(1), output);
         return output;
