@@ -29,8 +29,10 @@ ROOT=$(cd "$HERE/.." && pwd)
 command -v restic >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq restic >/dev/null; }
 [[ -x /usr/bin/time ]] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
 
-echo "== building stowage-mover (Release)"
-dotnet publish "$ROOT/services/mover/Stowage.Mover.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/bin" --nologo -v q >/dev/null
+command -v gcc >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc >/dev/null; }
+echo "== building stowage-mover (Release, native AOT as shipped; linked with gcc)"
+rm -rf "$WORK/bin"
+dotnet publish "$ROOT/services/mover/Stowage.Mover.Cli" -c Release -r linux-x64 -p:CppCompilerAndLinker=gcc -o "$WORK/bin" --nologo -v q >/dev/null
 STOWAGE="$WORK/bin/stowage-mover"
 export STOWAGE_PASSWORD=bench-password RESTIC_PASSWORD=bench-password
 echo "   $(restic version | head -1); cores: $(nproc)"

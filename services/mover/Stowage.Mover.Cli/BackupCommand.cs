@@ -28,7 +28,7 @@ internal static class BackupCommand
             ProgressLine.Clear();
             foreach (var warning in result.Warnings) Console.Error.WriteLine($"warning: {warning}");
             var s = result.Snapshot.Summary;
-            if (parse.GetValue(GlobalOptions.Json)) JsonOutput.Write(result.Snapshot);
+            if (parse.GetValue(GlobalOptions.Json)) JsonOutput.Write(result.Snapshot, CliJsonContext.Default.SnapshotInfo);
             else
                 Console.Out.WriteLine($"snapshot {result.Snapshot.ShortId} saved: {s.Files} files ({s.FilesUnchanged} unchanged), {ProgressLine.Size(s.Bytes)}, " +
                     $"{s.BlobsNew} new / {s.BlobsDeduplicated} known chunks, {ProgressLine.Size(s.BytesUploaded)} uploaded in {s.DurationSeconds:F1} s");

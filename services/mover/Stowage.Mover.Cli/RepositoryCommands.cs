@@ -35,7 +35,7 @@ internal static class RepositoryCommands
         command.SetRepositoryAction(async (parse, repository, cancellationToken) =>
         {
             var snapshots = await repository.ListSnapshotsAsync(CommandRunner.ParseTags(parse.GetValue(tags)), cancellationToken);
-            if (parse.GetValue(GlobalOptions.Json)) JsonOutput.Write(snapshots);
+            if (parse.GetValue(GlobalOptions.Json)) JsonOutput.Write(snapshots, CliJsonContext.Default.IReadOnlyListSnapshotInfo);
             else
                 foreach (var s in snapshots)
                     Console.Out.WriteLine($"{s.ShortId}  {s.Time:yyyy-MM-dd HH:mm:ss}  {s.Hostname}  {s.Path}  {ProgressLine.Size(s.Summary.Bytes)}  {string.Join(',', s.Tags.Select(t => $"{t.Key}={t.Value}"))}");
@@ -65,7 +65,7 @@ internal static class RepositoryCommands
         command.SetRepositoryAction(async (parse, repository, cancellationToken) =>
         {
             var stats = await repository.GetStatsAsync(cancellationToken);
-            if (parse.GetValue(GlobalOptions.Json)) JsonOutput.Write(stats);
+            if (parse.GetValue(GlobalOptions.Json)) JsonOutput.Write(stats, CliJsonContext.Default.RepositoryStats);
             else
                 Console.Out.WriteLine($"snapshots {stats.Snapshots}, packs {stats.Packs}, stored {ProgressLine.Size(stats.StoredBytes)}, " +
                     $"data blobs {stats.DataBlobs}, tree blobs {stats.TreeBlobs}, raw {ProgressLine.Size(stats.RawBytes)}, ratio {stats.CompressionRatio:F2}");
