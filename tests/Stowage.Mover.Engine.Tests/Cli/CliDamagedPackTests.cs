@@ -1,0 +1,29 @@
+using Stowage.Mover.Engine.Tests.Support;
+
+namespace Stowage.Mover.Engine.Tests.Cli;
+
+public sealed class CliDamagedPackTests
+{
+    [Fact]
+    public async Task Flipped_byte_in_a_pack_makes_check_read_data_and_restore_exit_4()
+    {
+        using var temp = new TempDirectory("cli-damaged");
+        Directory.CreateDirectory(temp.Sub("source"));
+        File.WriteAllBytes(Path.Combine(temp.Sub("source"), "victim.bin"), SampleTree.Bytes(new Random(7), 300_000));
+        var cli = new MoverCli(temp.Sub("repo"));
+        await cli.SucceedAsync("init");
+        await cli.SucceedAsync("backup", temp.Sub("source"));
+        var dataPack = Directory.GetFiles(Path.Combine(temp.Sub("repo"), "data"), "*", SearchOption.AllDirectories).MaxBy(f => new FileInfo(f).Length)!;
+        var bytes = File.ReadAllBytes(dataPack);
+        bytes[1000] ^= 0x01;
+        File.WriteAllBytes(dataPack, bytes);
+
+        var check = await cli.RunAsync("check", "--read-data");
+        var restore = await cli.RunAsync("restore", "latest", "--target", temp.Sub("restored"));
+
+        Assert.Equal(4, check.ExitCode);
+        Assert.Contains($"Pack {Path.GetFileName(dataPack)[..8]} is damaged", check.Stderr, StringComparison.Ordinal);
+        Assert.Equal(4, restore.ExitCode);
+        Assert.Contains("'victim.bin'", restore.Stderr, StringComparison.Ordinal);
+    }
+}
