@@ -31,8 +31,9 @@ public sealed record BackupRequest
 /// <summary>Pipeline sizes; memory is bounded by them, not by the amount of data.</summary>
 public sealed record BackupTuning
 {
-    /// <summary>Threads reading, chunking and hashing files (default: half the processor count; each holds a 12 MiB buffer).</summary>
-    public int FileReaders { get; init; } = Math.Max(1, Environment.ProcessorCount / 2);
+    /// <summary>Threads reading, chunking and hashing files (default: processor count; each holds a 9 MiB buffer).
+    /// A reader also seals small blobs, and large ones when the sealers are busy.</summary>
+    public int FileReaders { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Threads compressing and encrypting (default: processor count).</summary>
     public int Sealers { get; init; } = Environment.ProcessorCount;

@@ -34,15 +34,21 @@ internal static class BackupRunner
         await using (var ticker = new ProgressTicker(counters.ToProgress, progress))
         {
             using var stopScanner = CancellationTokenSource.CreateLinkedTokenSource(failure.Token);
-            var scanner = Task.Run(() => SourceScanner.Scan(source, counters, stopScanner.Token));
+            // The scan only feeds progress totals; without a listener it would be a second pass over every file.
+            var scanner = progress is null ? Task.CompletedTask : Task.Run(() => SourceScanner.Scan(source, counters, stopScanner.Token));
             var saver = new BlobSaver(store, counters, request.Tuning, failure);
-            var files = Channel.CreateBounded<FileJob>(new BoundedChannelOptions(256) { SingleWriter = true });
-            var walker = new TreeWalker(store, saver, counters, files.Writer, warnings);
+            var files = Channel.CreateBounded<List<FileJob>>(new BoundedChannelOptions(4) { SingleWriter = true });
+            var batcher = new FileBatcher(files.Writer);
+            var walker = new TreeWalker(store, saver, counters, batcher, warnings);
             var readers = Enumerable.Range(0, Math.Max(1, request.Tuning.FileReaders))
                 .Select(_ => failure.Run(() => ReadFilesAsync(store, saver, counters, walker, files.Reader, failure.Token))).ToArray();
             try
             {
-                await failure.Run(() => walker.WalkAsync(new DirectoryJob(source, rootNode, null, 0), parentTree, failure.Token));
+                await failure.Run(async () =>
+                {
+                    await walker.WalkAsync(new DirectoryJob(source, rootNode, null, 0), parentTree, failure.Token);
+                    await batcher.FlushAsync(failure.Token);
+                });
                 files.Writer.Complete();
                 await Task.WhenAll(readers);
                 treeId = await walker.RootTree.Task;
@@ -76,23 +82,28 @@ internal static class BackupRunner
     }
 
     private static async Task ReadFilesAsync(RepositoryStore store, BlobSaver saver, BackupCounters counters, TreeWalker walker,
-        ChannelReader<FileJob> files, CancellationToken cancellationToken)
+        ChannelReader<List<FileJob>> files, CancellationToken cancellationToken)
     {
         using var chunker = new FileChunker(store.Keys, saver, counters);
-        await foreach (var job in files.ReadAllAsync(cancellationToken))
+        await foreach (var batch in files.ReadAllAsync(cancellationToken))
         {
-            var node = job.Node;
-            try
-            {
-                node.Content = await chunker.ChunkAsync(job.Path, cancellationToken);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                walker.Warn($"Cannot read '{job.Path}': {e.Message}");
-                node = null;
-            }
-            Interlocked.Increment(ref counters.FilesDone);
-            await walker.FinishEntryAsync(job.Directory, job.Slot, node, cancellationToken);
+            foreach (var job in batch) await ReadFileAsync(chunker, counters, walker, job, cancellationToken);
         }
+    }
+
+    private static async Task ReadFileAsync(FileChunker chunker, BackupCounters counters, TreeWalker walker, FileJob job, CancellationToken cancellationToken)
+    {
+        var node = job.Node;
+        try
+        {
+            node.Content = await chunker.ChunkAsync(job.Path, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            walker.Warn($"Cannot read '{job.Path}': {e.Message}");
+            node = null;
+        }
+        Interlocked.Increment(ref counters.FilesDone);
+        await walker.FinishEntryAsync(job.Directory, job.Slot, node, cancellationToken);
     }
 }

@@ -15,7 +15,7 @@ internal sealed class FileChunker(RepositoryKeys keys, BlobSaver saver, BackupCo
     {
         var content = new List<string>();
         // Allocated on first use (an unchanged backup reads no file), at exact size: a pool would round it up.
-        if (_buffer.Length == 0) _buffer = GC.AllocateUninitializedArray<byte>(_max + 4 * ReadSize);
+        if (_buffer.Length == 0) _buffer = GC.AllocateUninitializedArray<byte>(_max + ReadSize);
         using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.SequentialScan);
         long fileOffset = 0;
         int start = 0, end = 0;
@@ -30,7 +30,7 @@ internal sealed class FileChunker(RepositoryKeys keys, BlobSaver saver, BackupCo
                     end -= start;
                     start = 0;
                 }
-                var read = RandomAccess.Read(handle, _buffer.AsSpan(end, Math.Min(ReadSize * 4, _buffer.Length - end)), fileOffset);
+                var read = RandomAccess.Read(handle, _buffer.AsSpan(end, _buffer.Length - end), fileOffset);
                 if (read == 0) endOfFile = true;
                 end += read;
                 fileOffset += read;

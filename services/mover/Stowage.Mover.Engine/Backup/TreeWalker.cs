@@ -1,6 +1,5 @@
 using System.IO.Enumeration;
 using System.Text.Json;
-using System.Threading.Channels;
 using Stowage.Mover.Engine.FileSystem;
 using Stowage.Mover.Engine.Repository;
 using Stowage.Mover.Engine.Snapshots;
@@ -11,7 +10,7 @@ namespace Stowage.Mover.Engine.Backup;
 /// Walks the source depth-first on one thread: unchanged files are taken from the parent snapshot's trees,
 /// others are queued for the file readers; each directory's tree blob is stored when its last entry finishes.
 /// </summary>
-internal sealed class TreeWalker(RepositoryStore store, BlobSaver saver, BackupCounters counters, ChannelWriter<FileJob> files, List<string> warnings)
+internal sealed class TreeWalker(RepositoryStore store, BlobSaver saver, BackupCounters counters, FileBatcher files, List<string> warnings)
 {
     private static readonly EnumerationOptions ListOptions = new() { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false };
 
@@ -62,7 +61,7 @@ internal sealed class TreeWalker(RepositoryStore store, BlobSaver saver, BackupC
                 }
                 else
                 {
-                    await files.WriteAsync(new FileJob(path, TreeNodeFactory.Create(name, TreeNode.File, status), directory, slot), cancellationToken);
+                    await files.AddAsync(new FileJob(path, TreeNodeFactory.Create(name, TreeNode.File, status), directory, slot), status.Size, cancellationToken);
                 }
             }
             else
