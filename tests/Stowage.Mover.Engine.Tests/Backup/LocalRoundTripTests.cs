@@ -48,4 +48,26 @@ public sealed class LocalRoundTripTests
         Assert.Equal("leaf", File.ReadAllText(Path.Combine(temp.Sub("restored"), "a", "b", "c", "leaf.txt")));
         Assert.Single(Directory.GetFileSystemEntries(temp.Sub("restored")));
     }
+
+    [Fact]
+    public async Task Restore_over_longer_existing_files_leaves_exactly_the_snapshot()
+    {
+        using var temp = new TempDirectory("overwrite");
+        SampleTree.Create(temp.Sub("source"));
+        using var repository = await TestRepository.InitAsync(new LocalDirectoryBackend(temp.Sub("repo")));
+        var backup = await repository.BackupAsync(new BackupRequest { SourcePath = temp.Sub("source") });
+        await repository.RestoreAsync(new RestoreRequest { SnapshotId = backup.Snapshot.Id, TargetPath = temp.Sub("restored") });
+        var grown = 0;
+        foreach (var file in new DirectoryInfo(temp.Sub("restored")).EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            if (file.LinkTarget is not null || (file.UnixFileMode & UnixFileMode.UserWrite) == 0) continue;
+            File.AppendAllText(file.FullName, "stale bytes a second restore must remove");
+            grown++;
+        }
+
+        await repository.RestoreAsync(new RestoreRequest { SnapshotId = backup.Snapshot.Id, TargetPath = temp.Sub("restored") });
+
+        Assert.True(grown > 10);
+        TreeAssert.Identical(temp.Sub("source"), temp.Sub("restored"));
+    }
 }

@@ -18,38 +18,62 @@ internal static class PackRestorer
         BackupCounters counters, ConcurrentDictionary<string, string> failures, CancellationToken cancellationToken)
     {
         var ordered = blobs.Values.OrderBy(b => b.Entry.Offset).ToList();
+        var segments = Segments(ordered);
+        // The next segment downloads while this one is decrypted and written, so the object store's latency
+        // does not leave the processors idle.
+        var next = ReadSegmentAsync(store, pack, ordered, segments[0], failures, cancellationToken);
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var buffer = await next;
+            if (i + 1 < segments.Count) next = ReadSegmentAsync(store, pack, ordered, segments[i + 1], failures, cancellationToken);
+            if (buffer is null) continue;
+            try
+            {
+                var (start, end) = segments[i];
+                long first = ordered[start].Entry.Offset;
+                for (var b = start; b < end; b++)
+                    WriteBlob(store, pack, ordered[b], buffer.AsSpan((int)(ordered[b].Entry.Offset - first), (int)ordered[b].Entry.Length), counters, failures);
+            }
+            finally
+            {
+                EngineBuffers.Pool.Return(buffer);
+            }
+        }
+    }
+
+    /// <summary>Runs of neighbouring blobs, each at most SegmentLimit long (a single larger blob is its own run).</summary>
+    private static List<(int Start, int End)> Segments(List<RestorePlan.BlobTargets> ordered)
+    {
+        var segments = new List<(int, int)>();
         for (var start = 0; start < ordered.Count;)
         {
             var end = start + 1;
             long first = ordered[start].Entry.Offset;
             while (end < ordered.Count && ordered[end].Entry.Offset + (long)ordered[end].Entry.Length - first <= SegmentLimit) end++;
-            await RestoreSegmentAsync(store, pack, ordered, start, end, counters, failures, cancellationToken);
+            segments.Add((start, end));
             start = end;
         }
+        return segments;
     }
 
-    private static async Task RestoreSegmentAsync(RepositoryStore store, BlobId pack, List<RestorePlan.BlobTargets> ordered, int start, int end,
-        BackupCounters counters, ConcurrentDictionary<string, string> failures, CancellationToken cancellationToken)
+    /// <summary>Reads one run of blobs into a rented buffer; null (with the blobs' files marked failed) when the read fails.</summary>
+    private static async Task<byte[]?> ReadSegmentAsync(RepositoryStore store, BlobId pack, List<RestorePlan.BlobTargets> ordered,
+        (int Start, int End) segment, ConcurrentDictionary<string, string> failures, CancellationToken cancellationToken)
     {
+        var (start, end) = segment;
         long first = ordered[start].Entry.Offset;
         var length = (int)(ordered[end - 1].Entry.Offset + ordered[end - 1].Entry.Length - first);
         var buffer = EngineBuffers.Pool.Rent(length);
         try
         {
-            try
-            {
-                await store.Backend.ReadRangeAsync(RepositoryLayout.Pack(pack), first, buffer.AsMemory(0, length), cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                for (var i = start; i < end; i++) Fail(ordered[i], $"pack {pack.ToShortString()} unreadable: {e.Message}", failures);
-                return;
-            }
-            for (var i = start; i < end; i++) WriteBlob(store, pack, ordered[i], buffer.AsSpan((int)(ordered[i].Entry.Offset - first), (int)ordered[i].Entry.Length), counters, failures);
+            await store.Backend.ReadRangeAsync(RepositoryLayout.Pack(pack), first, buffer.AsMemory(0, length), cancellationToken);
+            return buffer;
         }
-        finally
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             EngineBuffers.Pool.Return(buffer);
+            for (var i = start; i < end; i++) Fail(ordered[i], $"pack {pack.ToShortString()} unreadable: {e.Message}", failures);
+            return null;
         }
     }
 
@@ -62,7 +86,7 @@ internal static class PackRestorer
             var length = store.Keys.Blobs.Open(blob.Entry, sealedBlob, plain, $"pack {pack.ToShortString()}");
             foreach (var (file, offset) in blob.Targets)
             {
-                using var handle = File.OpenHandle(file.Path, FileMode.Open, FileAccess.Write);
+                using var handle = File.OpenHandle(file.Path, RestorePlan.IsSingleBlob(file) ? FileMode.Create : FileMode.Open, FileAccess.Write);
                 RandomAccess.Write(handle, plain.AsSpan(0, length), offset);
                 Interlocked.Add(ref counters.BytesDone, length);
             }

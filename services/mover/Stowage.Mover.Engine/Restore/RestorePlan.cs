@@ -17,6 +17,9 @@ internal sealed class RestorePlan
     public Dictionary<(ulong Device, ulong Inode), string> FirstLinks { get; } = [];
     public long Bytes { get; set; }
 
+    /// <summary>Whether the file's whole content is one blob, written by a single write.</summary>
+    public static bool IsSingleBlob(FileTarget file) => file.Node.Content is { Count: 1 };
+
     public void Add(BlobId pack, PackEntry entry, FileTarget file, long offset)
     {
         if (!Packs.TryGetValue(pack, out var blobs)) Packs[pack] = blobs = [];

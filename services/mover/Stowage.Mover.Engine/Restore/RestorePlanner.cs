@@ -55,8 +55,9 @@ internal sealed class RestorePlanner(RepositoryStore store, RestorePlan plan)
             offset += entry.RawLength;
         }
         plan.Bytes += offset;
-        // Created here, one thread: concurrent creates in one directory contend in the file system's journal.
-        File.OpenHandle(file.Path, FileMode.Create, FileAccess.Write).Dispose();
+        // A file of one blob is created by the thread that writes that blob (in parallel, one open); others are
+        // created (and emptied, if they exist) here, before any thread writes a part of them.
+        if (!RestorePlan.IsSingleBlob(file)) File.OpenHandle(file.Path, FileMode.Create, FileAccess.Write).Dispose();
     }
 
     private static string SafeName(string name) =>
