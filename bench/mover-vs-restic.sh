@@ -4,6 +4,9 @@
 #
 #   bench/mover-vs-restic.sh [--size-mib N] [--small-files N] [--many-files N] [--work DIR] [--repeat N] [--s3]
 #
+# With --s3, "server cpu" is what radosgw and its Ceph daemons used during the run: on this machine they share the
+# client's cores, so it bounds how fast either tool can go.
+#
 # Every case runs --repeat times (default 2), alternating which tool goes first; the table keeps each tool's
 # fastest run, since other work on a shared machine slows runs at random. CPU seconds (user+sys) are printed too.
 #
@@ -46,17 +49,28 @@ if [[ ! -f "$WORK/.data-$SIZE_MIB-$SMALL_FILES" ]]; then
 fi
 RESULTS="$WORK/results.tsv"; : > "$RESULTS"
 
+# CPU seconds used so far by the S3 server's processes (radosgw and its Ceph daemons share this machine's cores).
+server_cpu() {
+  local ticks=0 pid
+  for pid in $(pgrep -f 'radosgw|ceph-osd|ceph-mon' || true); do
+    ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$ticks / $(getconf CLK_TCK)" | bc -l
+}
+
 # measure TOOL CASE TARGET BYTES FILES REPO_DIR_OR_EMPTY -- command...
 measure() {
   local tool=$1 case=$2 target=$3 bytes=$4 files=$5 repo=$6; shift 7
   local out="$WORK/time.out"
   sync; sleep 1  # let the file system settle (the disk here is mounted with discard)
+  local server_before; server_before=$(server_cpu)
   /usr/bin/time -f "%e %M %U %S" -o "$out" "$@" >"$WORK/$tool-$case-$target.log" 2>&1 || { echo "FAILED: $tool $case ($target)"; tail -5 "$WORK/$tool-$case-$target.log"; exit 1; }
+  local server; server=$(printf '%.2f' "$(echo "$(server_cpu) - $server_before" | bc -l)")
   read -r wall rss user sys < "$out"
   local size=0
   [[ -n "$repo" && -d "$repo" ]] && size=$(du -sb "$repo" | cut -f1)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$case" "$tool" "$wall" "$rss" "$bytes" "$files" "$size" "$(echo "$user+$sys" | bc)" >> "$RESULTS"
-  printf '   %-6s %-11s %-8s %7.2f s wall %6.2f s cpu %7.1f MiB peak\n' "$target" "$case" "$tool" "$wall" "$(echo "$user+$sys" | bc)" "$(echo "$rss/1024" | bc -l)"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$case" "$tool" "$wall" "$rss" "$bytes" "$files" "$size" "$(echo "$user+$sys" | bc)" "$server" >> "$RESULTS"
+  printf '   %-6s %-11s %-8s %7.2f s wall %6.2f s cpu %7.1f MiB peak %6.2f s server cpu\n' "$target" "$case" "$tool" "$wall" "$(echo "$user+$sys" | bc)" "$(echo "$rss/1024" | bc -l)" "$server"
 }
 
 # both CASE TARGET BYTES FILES SREPO_DIR RREPO_DIR -- stowage args -- restic args; alternates which tool goes first.

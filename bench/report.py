@@ -5,22 +5,22 @@ import sys
 best = {}
 order = []
 for line in open(sys.argv[1]):
-    target, case, tool, wall, rss, size, files, repo, cpu = line.rstrip("\n").split("\t")
+    target, case, tool, wall, rss, size, files, repo, cpu, server = line.rstrip("\n").split("\t")
     key = (target, case)
     if key not in order:
         order.append(key)
-    row = dict(wall=float(wall), rss=int(rss) / 1024, size=int(size), files=int(files), repo=int(repo), cpu=float(cpu))
+    row = dict(wall=float(wall), rss=int(rss) / 1024, size=int(size), files=int(files), repo=int(repo), cpu=float(cpu), server=float(server))
     if (key, tool) not in best or row["wall"] < best[(key, tool)]["wall"]:
         best[(key, tool)] = row
 
-print(f"{'target':6} {'case':11} {'tool':8} {'wall s':>7} {'cpu s':>6} {'MB/s':>7} {'files/s':>8} {'peak MiB':>9} {'repo MiB':>9}")
+print(f"{'target':6} {'case':11} {'tool':8} {'wall s':>7} {'cpu s':>6} {'server cpu s':>12} {'MB/s':>7} {'files/s':>8} {'peak MiB':>9} {'repo MiB':>9}")
 for key in order:
     for tool in ("stowage", "restic"):
         r = best.get((key, tool))
         if not r:
             continue
         repo = f"{r['repo'] / 2**20:9.1f}" if r["repo"] else f"{'-':>9}"
-        print(f"{key[0]:6} {key[1]:11} {tool:8} {r['wall']:7.2f} {r['cpu']:6.2f} {r['size'] / 1e6 / max(r['wall'], 0.01):7.1f} "
+        print(f"{key[0]:6} {key[1]:11} {tool:8} {r['wall']:7.2f} {r['cpu']:6.2f} {r['server']:12.2f} {r['size'] / 1e6 / max(r['wall'], 0.01):7.1f} "
               f"{r['files'] / max(r['wall'], 0.01):8.0f} {r['rss']:9.1f} {repo}")
 print()
 print(f"{'target':6} {'case':11} {'speed x restic':>14} {'cpu / restic':>13} {'memory / restic':>16} {'repo / restic':>14}")
