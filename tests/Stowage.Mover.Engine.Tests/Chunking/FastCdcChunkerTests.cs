@@ -44,6 +44,18 @@ public sealed class FastCdcChunkerTests
         Assert.Equal(Small.Max, zeros[0]);
     }
 
+    [Fact]
+    public void The_normalization_level_changes_where_chunks_are_cut_and_is_validated()
+    {
+        var data = SampleTree.Bytes(new Random(4), 2 * 1024 * 1024);
+
+        var level1 = Cut(new FastCdcChunker(Small with { Normalization = 1 }, Seed), data);
+        var level2 = Cut(new FastCdcChunker(Small with { Normalization = 2 }, Seed), data);
+
+        Assert.NotEqual(level1, level2);
+        Assert.Throws<ArgumentException>(() => new FastCdcChunker(Small with { Normalization = 4 }, Seed));
+    }
+
     private static int[] Cut(FastCdcChunker chunker, byte[] data)
     {
         var cuts = new List<int>();

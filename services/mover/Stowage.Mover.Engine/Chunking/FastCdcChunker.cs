@@ -21,8 +21,8 @@ internal sealed class FastCdcChunker
         for (var i = 0; i < 256; i++) _gear[i] = BitConverter.ToUInt64(table, i * sizeof(ulong));
         var bits = BitOperations.Log2((uint)parameters.Average);
         // Top bits of a left-shifting gear hash depend on the last 64 bytes only.
-        _maskSmall = ~0UL << (64 - (bits + 2));
-        _maskLarge = ~0UL << (64 - (bits - 2));
+        _maskSmall = ~0UL << (64 - (bits + parameters.Normalization));
+        _maskLarge = ~0UL << (64 - (bits - parameters.Normalization));
     }
 
     public ChunkerParameters Parameters { get; }

@@ -13,7 +13,8 @@ internal static class KeyRing
     {
         options.Chunker.Validate();
         var config = new RepositoryConfig(RepositoryConfig.CurrentVersion, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-            DateTimeOffset.UtcNow, options.Chunker.Min, options.Chunker.Average, options.Chunker.Max, "zstd", options.CompressionLevel, options.PackSize);
+            DateTimeOffset.UtcNow, options.Chunker.Min, options.Chunker.Average, options.Chunker.Max, "zstd", options.CompressionLevel, options.PackSize,
+            options.Chunker.Normalization);
         var master = MasterKey.CreateRandom();
         try
         {

@@ -13,9 +13,10 @@ internal sealed record RepositoryConfig(
     [property: JsonPropertyName("chunkerMax")] int ChunkerMax,
     [property: JsonPropertyName("compression")] string Compression,
     [property: JsonPropertyName("compressionLevel")] int CompressionLevel,
-    [property: JsonPropertyName("packSize")] int PackSize)
+    [property: JsonPropertyName("packSize")] int PackSize,
+    [property: JsonPropertyName("chunkerNormalization")] int? ChunkerNormalization = null)
 {
     public const int CurrentVersion = 1;
 
-    public ChunkerParameters Chunker => new(ChunkerMin, ChunkerAverage, ChunkerMax);
+    public ChunkerParameters Chunker => new(ChunkerMin, ChunkerAverage, ChunkerMax, ChunkerNormalization ?? ChunkerParameters.LegacyNormalization);
 }
