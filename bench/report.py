@@ -1,8 +1,13 @@
 #!/usr/bin/env python3
-"""Prints the benchmark table (each tool's fastest run per case) and the ratios to restic."""
+"""Prints the benchmark table (each tool's fastest run per case) and the ratios to restic.
+
+Repository sizes are the mean over the rounds: every round starts a new repository, and each repository's random
+chunker seed (restic's random polynomial) moves chunk boundaries, so one round's size varies by about 1%.
+"""
 import sys
 
 best = {}
+repos = {}
 order = []
 for line in open(sys.argv[1]):
     target, case, tool, wall, rss, size, files, repo, cpu, server = line.rstrip("\n").split("\t")
@@ -10,8 +15,12 @@ for line in open(sys.argv[1]):
     if key not in order:
         order.append(key)
     row = dict(wall=float(wall), rss=int(rss) / 1024, size=int(size), files=int(files), repo=int(repo), cpu=float(cpu), server=float(server))
+    if row["repo"]:
+        repos.setdefault((key, tool), []).append(row["repo"])
     if (key, tool) not in best or row["wall"] < best[(key, tool)]["wall"]:
         best[(key, tool)] = row
+for (key, tool), sizes in repos.items():
+    best[(key, tool)]["repo"] = sum(sizes) / len(sizes)
 
 print(f"{'target':6} {'case':11} {'tool':8} {'wall s':>7} {'cpu s':>6} {'server cpu s':>12} {'MB/s':>7} {'files/s':>8} {'peak MiB':>9} {'repo MiB':>9}")
 for key in order:

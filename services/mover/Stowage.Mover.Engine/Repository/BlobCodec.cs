@@ -28,33 +28,51 @@ internal sealed class BlobCodec(RepositoryKeys keys)
     /// <summary>Decrypts, decompresses and checks the keyed hash; returns the plaintext length written to output.</summary>
     public int Open(PackEntry entry, ReadOnlySpan<byte> sealedBlob, Span<byte> output, string where)
     {
-        Span<byte> aad = stackalloc byte[BlobId.Size];
-        entry.Id.WriteTo(aad);
-        var payloadLength = sealedBlob.Length - AuthenticatedCipher.Overhead;
-        if (payloadLength < 0) throw new RepositoryDamagedException($"Blob {entry.Id.ToShortString()} in {where} is truncated.");
-        var scratch = entry.Compressed ? EngineBuffers.Pool.Rent(payloadLength) : null;
+        var payloadLength = PayloadLength(entry, sealedBlob, where);
+        if (!entry.Compressed) return OpenInto(entry, sealedBlob, output[..payloadLength], output, where);
+        var scratch = EngineBuffers.Pool.Rent(payloadLength);
         try
         {
-            var payload = entry.Compressed ? scratch.AsSpan(0, payloadLength) : output[..payloadLength];
-            if (!keys.Cipher.TryOpen(sealedBlob, aad, payload))
-                throw new RepositoryDamagedException($"Blob {entry.Id.ToShortString()} in {where} failed authentication (damaged or altered).");
-            var length = payloadLength;
-            if (entry.Compressed)
-            {
-                try { length = keys.Compressor.Decompress(payload, output[..(int)entry.RawLength]); }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    throw new RepositoryDamagedException($"Blob {entry.Id.ToShortString()} in {where} does not decompress.", e);
-                }
-            }
-            if (length != entry.RawLength || keys.IdHasher.Hash(output[..length]) != entry.Id)
-                throw new RepositoryDamagedException($"Blob {entry.Id.ToShortString()} in {where} does not match its id.");
-            return length;
+            return OpenInto(entry, sealedBlob, scratch.AsSpan(0, payloadLength), output, where);
         }
         finally
         {
-            if (scratch is not null) EngineBuffers.Pool.Return(scratch);
+            EngineBuffers.Pool.Return(scratch);
         }
+    }
+
+    /// <summary>As Open, but a compressed payload is decrypted where its ciphertext lies, so no scratch buffer is needed.</summary>
+    public int OpenInPlace(PackEntry entry, Span<byte> sealedBlob, Span<byte> output, string where)
+    {
+        var payloadLength = PayloadLength(entry, sealedBlob, where);
+        var payload = entry.Compressed ? sealedBlob.Slice(AuthenticatedCipher.NonceSize, payloadLength) : output[..payloadLength];
+        return OpenInto(entry, sealedBlob, payload, output, where);
+    }
+
+    private static int PayloadLength(PackEntry entry, ReadOnlySpan<byte> sealedBlob, string where)
+    {
+        var payloadLength = sealedBlob.Length - AuthenticatedCipher.Overhead;
+        return payloadLength >= 0 ? payloadLength : throw new RepositoryDamagedException($"Blob {entry.Id.ToShortString()} in {where} is truncated.");
+    }
+
+    private int OpenInto(PackEntry entry, ReadOnlySpan<byte> sealedBlob, Span<byte> payload, Span<byte> output, string where)
+    {
+        Span<byte> aad = stackalloc byte[BlobId.Size];
+        entry.Id.WriteTo(aad);
+        if (!keys.Cipher.TryOpen(sealedBlob, aad, payload))
+            throw new RepositoryDamagedException($"Blob {entry.Id.ToShortString()} in {where} failed authentication (damaged or altered).");
+        var length = payload.Length;
+        if (entry.Compressed)
+        {
+            try { length = keys.Compressor.Decompress(payload, output[..(int)entry.RawLength]); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw new RepositoryDamagedException($"Blob {entry.Id.ToShortString()} in {where} does not decompress.", e);
+            }
+        }
+        if (length != entry.RawLength || keys.IdHasher.Hash(output[..length]) != entry.Id)
+            throw new RepositoryDamagedException($"Blob {entry.Id.ToShortString()} in {where} does not match its id.");
+        return length;
     }
 
     public byte[] Open(PackEntry entry, ReadOnlySpan<byte> sealedBlob, string where)

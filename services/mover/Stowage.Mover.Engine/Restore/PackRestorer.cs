@@ -12,7 +12,7 @@ namespace Stowage.Mover.Engine.Restore;
 /// </summary>
 internal static class PackRestorer
 {
-    private const long SegmentLimit = 4 * 1024 * 1024;
+    private const long SegmentLimit = 2 * 1024 * 1024;
 
     public static async Task RestoreAsync(RepositoryStore store, BlobId pack, Dictionary<BlobId, RestorePlan.BlobTargets> blobs,
         BackupCounters counters, ConcurrentDictionary<string, string> failures, CancellationToken cancellationToken)
@@ -77,13 +77,13 @@ internal static class PackRestorer
         }
     }
 
-    private static void WriteBlob(RepositoryStore store, BlobId pack, RestorePlan.BlobTargets blob, ReadOnlySpan<byte> sealedBlob,
+    private static void WriteBlob(RepositoryStore store, BlobId pack, RestorePlan.BlobTargets blob, Span<byte> sealedBlob,
         BackupCounters counters, ConcurrentDictionary<string, string> failures)
     {
         var plain = EngineBuffers.Pool.Rent((int)blob.Entry.RawLength);
         try
         {
-            var length = store.Keys.Blobs.Open(blob.Entry, sealedBlob, plain, $"pack {pack.ToShortString()}");
+            var length = store.Keys.Blobs.OpenInPlace(blob.Entry, sealedBlob, plain, $"pack {pack.ToShortString()}");
             foreach (var (file, offset) in blob.Targets)
             {
                 using var handle = File.OpenHandle(file.Path, RestorePlan.IsSingleBlob(file) ? FileMode.Create : FileMode.Open, FileAccess.Write);
