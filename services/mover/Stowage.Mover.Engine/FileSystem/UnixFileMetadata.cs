@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace Stowage.Mover.Engine.FileSystem;
 
@@ -20,6 +21,25 @@ internal static class UnixFileMetadata
     public static unsafe void SetModificationTime(string path, long mtimeNs)
     {
         var times = stackalloc long[4];
+        FillTimes(times, mtimeNs);
+        if (Utimensat(AtFdCwd, path, times, AtSymlinkNoFollow) != 0)
+            throw new IOException($"Setting the time of '{path}' failed: errno {Marshal.GetLastPInvokeError()}.");
+    }
+
+    /// <summary>Owner (when root), mode and modification time through an open file: no path lookups.</summary>
+    public static unsafe void Apply(SafeFileHandle file, string path, uint uid, uint gid, uint mode, long mtimeNs)
+    {
+        if (IsRoot) _ = Fchown(file, uid, gid);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, (UnixFileMode)(mode & 0xFFF));
+        var times = stackalloc long[4];
+        FillTimes(times, mtimeNs);
+        if (Futimens(file, times) != 0)
+            throw new IOException($"Setting the time of '{path}' failed: errno {Marshal.GetLastPInvokeError()}.");
+    }
+
+    /// <summary>A timespec pair for utimensat/futimens: access time left alone, modification time set.</summary>
+    private static unsafe void FillTimes(long* times, long mtimeNs)
+    {
         times[0] = 0;
         times[1] = UtimeOmit;
         times[2] = Math.DivRem(mtimeNs, 1_000_000_000L, out var nanos);
@@ -29,8 +49,6 @@ internal static class UnixFileMetadata
             nanos += 1_000_000_000L;
         }
         times[3] = nanos;
-        if (Utimensat(AtFdCwd, path, times, AtSymlinkNoFollow) != 0)
-            throw new IOException($"Setting the time of '{path}' failed: errno {Marshal.GetLastPInvokeError()}.");
     }
 
     public static void CreateHardLink(string existing, string link)
@@ -47,6 +65,12 @@ internal static class UnixFileMetadata
 
     [DllImport("libc", EntryPoint = "utimensat", SetLastError = true)]
     private static extern unsafe int Utimensat(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, long* times, int flags);
+
+    [DllImport("libc", EntryPoint = "fchown", SetLastError = true)]
+    private static extern int Fchown(SafeFileHandle file, uint uid, uint gid);
+
+    [DllImport("libc", EntryPoint = "futimens", SetLastError = true)]
+    private static extern unsafe int Futimens(SafeFileHandle file, long* times);
 
     [DllImport("libc", EntryPoint = "geteuid")]
     private static extern uint GetEuid();

@@ -8,7 +8,8 @@ internal static class MetadataApplier
 {
     public static void Apply(RestorePlan plan)
     {
-        foreach (var file in plan.Files) ApplyTo(file.Path, file.Node, setMode: true);
+        // One-blob files got theirs from the thread that wrote them.
+        foreach (var file in plan.Files.Where(f => !RestorePlan.IsSingleBlob(f))) ApplyTo(file.Path, file.Node, setMode: true);
         foreach (var (path, node) in plan.Symlinks) ApplyTo(path, node, setMode: false);
         foreach (var (path, node) in plan.Directories) ApplyTo(path, node, setMode: true);
     }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using Stowage.Mover.Engine.Backup;
+using Stowage.Mover.Engine.FileSystem;
 using Stowage.Mover.Engine.Repository;
 using Stowage.Mover.Engine.Telemetry;
 
@@ -86,8 +87,10 @@ internal static class PackRestorer
             var length = store.Keys.Blobs.OpenInPlace(blob.Entry, sealedBlob, plain, $"pack {pack.ToShortString()}");
             foreach (var (file, offset) in blob.Targets)
             {
-                using var handle = File.OpenHandle(file.Path, RestorePlan.IsSingleBlob(file) ? FileMode.Create : FileMode.Open, FileAccess.Write);
+                var whole = RestorePlan.IsSingleBlob(file);
+                using var handle = File.OpenHandle(file.Path, whole ? FileMode.Create : FileMode.Open, FileAccess.Write);
                 RandomAccess.Write(handle, plain.AsSpan(0, length), offset);
+                if (whole) UnixFileMetadata.Apply(handle, file.Path, file.Node.Uid, file.Node.Gid, file.Node.Mode, file.Node.MtimeNs);
                 Interlocked.Add(ref counters.BytesDone, length);
             }
             EngineTelemetry.BytesRestored.Add(length * blob.Targets.Count);
