@@ -13,8 +13,7 @@ public sealed class CorruptionTests
     public async Task Flipped_byte_in_a_pack_is_found_by_check_and_restore_names_the_file()
     {
         using var temp = new TempDirectory("corrupt");
-        Directory.CreateDirectory(temp.Sub("source"));
-        File.WriteAllBytes(Path.Combine(temp.Sub("source"), "victim.bin"), SampleTree.Bytes(new Random(7), 300_000));
+        SampleTree.CreateVictim(temp.Sub("source"));
         using var repository = await TestRepository.InitAsync(new LocalDirectoryBackend(temp.Sub("repo")));
         var backup = await repository.BackupAsync(new BackupRequest { SourcePath = temp.Sub("source") });
         var dataPack = Directory.GetFiles(Path.Combine(temp.Sub("repo"), "data"), "*", SearchOption.AllDirectories).MaxBy(f => new FileInfo(f).Length)!;

@@ -8,8 +8,7 @@ public sealed class CliDamagedPackTests
     public async Task Flipped_byte_in_a_pack_makes_check_read_data_and_restore_exit_4()
     {
         using var temp = new TempDirectory("cli-damaged");
-        Directory.CreateDirectory(temp.Sub("source"));
-        File.WriteAllBytes(Path.Combine(temp.Sub("source"), "victim.bin"), SampleTree.Bytes(new Random(7), 300_000));
+        SampleTree.CreateVictim(temp.Sub("source"));
         var cli = new MoverCli(temp.Sub("repo"));
         await cli.SucceedAsync("init");
         await cli.SucceedAsync("backup", temp.Sub("source"));

@@ -34,6 +34,14 @@ internal static class SampleTree
         File.SetLastWriteTimeUtc(Path.Combine(root, "empty-dir"), new DateTime(2019, 1, 1, 0, 0, 0, DateTimeKind.Utc));
     }
 
+    /// <summary>A source holding one 300 KB random file, "victim.bin", for the damage tests; returns the source path.</summary>
+    public static string CreateVictim(string root)
+    {
+        Directory.CreateDirectory(root);
+        File.WriteAllBytes(Path.Combine(root, "victim.bin"), Bytes(new Random(7), 300_000));
+        return root;
+    }
+
     public static byte[] Bytes(Random random, int length)
     {
         var bytes = new byte[length];
