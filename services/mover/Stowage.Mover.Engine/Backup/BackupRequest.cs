@@ -31,7 +31,7 @@ public sealed record BackupRequest
 /// <summary>Pipeline sizes; memory is bounded by them, not by the amount of data.</summary>
 public sealed record BackupTuning
 {
-    /// <summary>Threads reading, chunking and hashing files (default: processor count; each holds a 9 MiB buffer).
+    /// <summary>Threads reading, chunking and hashing files (default: processor count; each holds a buffer of the largest chunk plus 1 MiB: 5 MiB by default).
     /// A reader also seals small blobs, and large ones when the sealers are busy.</summary>
     public int FileReaders { get; init; } = Environment.ProcessorCount;
 

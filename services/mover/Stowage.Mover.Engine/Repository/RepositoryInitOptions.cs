@@ -5,7 +5,7 @@ namespace Stowage.Mover.Engine.Repository;
 /// <summary>Choices fixed when a repository is created.</summary>
 public sealed record RepositoryInitOptions
 {
-    /// <summary>FastCDC sizes (default 512 KiB / 1 MiB / 8 MiB).</summary>
+    /// <summary>FastCDC sizes (default 512 KiB / 1 MiB / 4 MiB, normalization level 1).</summary>
     public ChunkerParameters Chunker { get; init; } = ChunkerParameters.Default;
 
     /// <summary>Lowest and highest zstd level accepted.</summary>
