@@ -16,7 +16,7 @@ internal static class Sidecars
         };
         foreach (var appId in appIds)
         {
-            options.Apps.Add(new LocalSidecarAppOptions(appId, Ports.Free()));
+            options.Apps.Add(new LocalSidecarAppOptions(appId, LoopbackPorts.PickUnused()));
         }
 
         configure(options);

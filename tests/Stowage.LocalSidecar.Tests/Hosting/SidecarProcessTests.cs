@@ -11,7 +11,7 @@ public sealed class SidecarProcessTests
     [Fact]
     public async Task The_sidecar_started_from_the_command_line_serves_an_app()
     {
-        var endpoints = new SidecarAppEndpoints("cli-app", Ports.Free(), Ports.Free(), Ports.Free());
+        var endpoints = new SidecarAppEndpoints("cli-app", LoopbackPorts.PickUnused(), LoopbackPorts.PickUnused(), LoopbackPorts.PickUnused());
         var info = new ProcessStartInfo("dotnet",
         [
             Path.Combine(AppContext.BaseDirectory, "stowage-sidecar.dll"),

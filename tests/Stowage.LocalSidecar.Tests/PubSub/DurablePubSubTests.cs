@@ -9,8 +9,8 @@ namespace Stowage.LocalSidecar.Tests.PubSub;
 public sealed class DurablePubSubTests
 {
     private readonly ReceivedEvents _received = new();
-    private readonly int _publisherPort = Ports.Free();
-    private readonly int _subscriberPort = Ports.Free();
+    private readonly int _publisherPort = LoopbackPorts.PickUnused();
+    private readonly int _subscriberPort = LoopbackPorts.PickUnused();
     private readonly string _path = Path.Combine(Directory.CreateTempSubdirectory("local-sidecar-pubsub-").FullName, "sidecar.db");
 
     [Fact]

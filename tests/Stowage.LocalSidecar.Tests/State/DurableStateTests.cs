@@ -31,7 +31,7 @@ public sealed class DurableStateTests
     private static Task<LocalSidecarHost> StartAsync(string path)
     {
         var options = new LocalSidecarOptions { SqlitePath = path, ConfigureLogging = _ => { } };
-        options.Apps.Add(new LocalSidecarAppOptions("keeper", Ports.Free()));
+        options.Apps.Add(new LocalSidecarAppOptions("keeper", LoopbackPorts.PickUnused()));
         return LocalSidecarHost.StartAsync(options);
     }
 }
