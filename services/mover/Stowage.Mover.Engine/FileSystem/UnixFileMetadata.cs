@@ -26,11 +26,15 @@ internal static class UnixFileMetadata
             throw new IOException($"Setting the time of '{path}' failed: errno {Marshal.GetLastPInvokeError()}.");
     }
 
-    /// <summary>Owner (when root), mode and modification time through an open file: no path lookups.</summary>
-    public static unsafe void Apply(SafeFileHandle file, string path, uint uid, uint gid, uint mode, long mtimeNs)
+    /// <summary>As TrySetOwner, through an open file (no path lookup).</summary>
+    public static void TrySetOwner(SafeFileHandle file, uint uid, uint gid)
     {
         if (IsRoot) _ = Fchown(file, uid, gid);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, (UnixFileMode)(mode & 0xFFF));
+    }
+
+    /// <summary>As SetModificationTime, through an open file (no path lookup); path only names it in errors.</summary>
+    public static unsafe void SetModificationTime(SafeFileHandle file, string path, long mtimeNs)
+    {
         var times = stackalloc long[4];
         FillTimes(times, mtimeNs);
         if (Futimens(file, times) != 0)

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using Stowage.Mover.Engine.Backup;
-using Stowage.Mover.Engine.FileSystem;
 using Stowage.Mover.Engine.Repository;
 using Stowage.Mover.Engine.Telemetry;
 
@@ -90,7 +89,7 @@ internal static class PackRestorer
                 var whole = RestorePlan.IsSingleBlob(file);
                 using var handle = File.OpenHandle(file.Path, whole ? FileMode.Create : FileMode.Open, FileAccess.Write);
                 RandomAccess.Write(handle, plain.AsSpan(0, length), offset);
-                if (whole) UnixFileMetadata.Apply(handle, file.Path, file.Node.Uid, file.Node.Gid, file.Node.Mode, file.Node.MtimeNs);
+                if (whole) MetadataApplier.ApplyTo(handle, file);
                 Interlocked.Add(ref counters.BytesDone, length);
             }
             EngineTelemetry.BytesRestored.Add(length * blob.Targets.Count);
