@@ -11,8 +11,8 @@ internal static class TestRepository
     /// <summary>Small packs so a large file spans several; few KDF iterations to keep tests fast.</summary>
     public static readonly RepositoryInitOptions Options = new() { PackSize = 4 * 1024 * 1024, KdfIterations = 1000 };
 
-    public static Task<StowageRepository> InitAsync(IRepositoryBackend backend) =>
-        StowageRepository.InitAsync(backend, RepositorySecret.FromPassword(Password), Options);
+    public static Task<StowageRepository> InitAsync(IRepositoryBackend backend, RepositoryInitOptions? options = null) =>
+        StowageRepository.InitAsync(backend, RepositorySecret.FromPassword(Password), options ?? Options);
 
     public static Task<StowageRepository> OpenAsync(IRepositoryBackend backend) =>
         StowageRepository.OpenAsync(backend, RepositorySecret.FromPassword(Password));
