@@ -17,6 +17,7 @@ internal sealed class FaultyBackend(IRepositoryBackend inner, int writesBeforeCr
 
     public Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
     public Task ReadRangeAsync(string key, long offset, Memory<byte> destination, CancellationToken cancellationToken) => inner.ReadRangeAsync(key, offset, destination, cancellationToken);
+    public Task<Stream> OpenRangeAsync(string key, long offset, long length, CancellationToken cancellationToken) => inner.OpenRangeAsync(key, offset, length, cancellationToken);
     public IAsyncEnumerable<StoredObject> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
     public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
     public void Dispose() => inner.Dispose();

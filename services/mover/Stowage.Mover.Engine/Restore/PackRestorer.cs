@@ -7,7 +7,7 @@ using Stowage.Mover.Engine.Telemetry;
 namespace Stowage.Mover.Engine.Restore;
 
 /// <summary>
-/// Reads the needed blobs of one pack in segments of neighbouring blobs (one request each, bounded memory),
+/// Reads the needed blobs of one pack in segments of neighbouring blobs (bounded memory; one request for the pack),
 /// verifies each blob and writes it to every file that uses it.
 /// </summary>
 internal static class PackRestorer
@@ -19,17 +19,18 @@ internal static class PackRestorer
     {
         var ordered = blobs.Values.OrderBy(b => b.Entry.Offset).ToList();
         var segments = Segments(ordered);
+        await using var reader = new PackSegmentReader(store.Backend, RepositoryLayout.Pack(pack), segments.Select(s => s.Range).ToList());
         // The next segment downloads while this one is decrypted and written, so the object store's latency
         // does not leave the processors idle.
-        var next = ReadSegmentAsync(store, pack, ordered, segments[0], failures, cancellationToken);
+        var next = ReadSegmentAsync(reader, 0, pack, ordered, segments[0], failures, cancellationToken);
         for (var i = 0; i < segments.Count; i++)
         {
             var buffer = await next;
-            if (i + 1 < segments.Count) next = ReadSegmentAsync(store, pack, ordered, segments[i + 1], failures, cancellationToken);
+            if (i + 1 < segments.Count) next = ReadSegmentAsync(reader, i + 1, pack, ordered, segments[i + 1], failures, cancellationToken);
             if (buffer is null) continue;
             try
             {
-                var (start, end) = segments[i];
+                var (start, end) = segments[i].Blobs;
                 long first = ordered[start].Entry.Offset;
                 for (var b = start; b < end; b++)
                     WriteBlob(store, pack, ordered[b], buffer.AsSpan((int)(ordered[b].Entry.Offset - first), (int)ordered[b].Entry.Length), counters, failures);
@@ -41,38 +42,38 @@ internal static class PackRestorer
         }
     }
 
+    private readonly record struct Segment((int Start, int End) Blobs, (long Offset, int Length) Range);
+
     /// <summary>Runs of neighbouring blobs, each at most SegmentLimit long (a single larger blob is its own run).</summary>
-    private static List<(int Start, int End)> Segments(List<RestorePlan.BlobTargets> ordered)
+    private static List<Segment> Segments(List<RestorePlan.BlobTargets> ordered)
     {
-        var segments = new List<(int, int)>();
+        var segments = new List<Segment>();
         for (var start = 0; start < ordered.Count;)
         {
             var end = start + 1;
             long first = ordered[start].Entry.Offset;
             while (end < ordered.Count && ordered[end].Entry.Offset + (long)ordered[end].Entry.Length - first <= SegmentLimit) end++;
-            segments.Add((start, end));
+            var length = (int)(ordered[end - 1].Entry.Offset + ordered[end - 1].Entry.Length - first);
+            segments.Add(new Segment((start, end), (first, length)));
             start = end;
         }
         return segments;
     }
 
     /// <summary>Reads one run of blobs into a rented buffer; null (with the blobs' files marked failed) when the read fails.</summary>
-    private static async Task<byte[]?> ReadSegmentAsync(RepositoryStore store, BlobId pack, List<RestorePlan.BlobTargets> ordered,
-        (int Start, int End) segment, ConcurrentDictionary<string, string> failures, CancellationToken cancellationToken)
+    private static async Task<byte[]?> ReadSegmentAsync(PackSegmentReader reader, int index, BlobId pack, List<RestorePlan.BlobTargets> ordered,
+        Segment segment, ConcurrentDictionary<string, string> failures, CancellationToken cancellationToken)
     {
-        var (start, end) = segment;
-        long first = ordered[start].Entry.Offset;
-        var length = (int)(ordered[end - 1].Entry.Offset + ordered[end - 1].Entry.Length - first);
-        var buffer = EngineBuffers.Pool.Rent(length);
+        var buffer = EngineBuffers.Pool.Rent(segment.Range.Length);
         try
         {
-            await store.Backend.ReadRangeAsync(RepositoryLayout.Pack(pack), first, buffer.AsMemory(0, length), cancellationToken);
+            await reader.ReadAsync(index, buffer, cancellationToken);
             return buffer;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             EngineBuffers.Pool.Return(buffer);
-            for (var i = start; i < end; i++) Fail(ordered[i], $"pack {pack.ToShortString()} unreadable: {e.Message}", failures);
+            for (var i = segment.Blobs.Start; i < segment.Blobs.End; i++) Fail(ordered[i], $"pack {pack.ToShortString()} unreadable: {e.Message}", failures);
             return null;
         }
     }

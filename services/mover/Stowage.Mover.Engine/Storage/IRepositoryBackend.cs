@@ -21,6 +21,13 @@ public interface IRepositoryBackend : IDisposable
     /// <summary>Reads destination.Length bytes starting at offset.</summary>
     Task ReadRangeAsync(string key, long offset, Memory<byte> destination, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Opens a stream of the object's bytes from offset, for reading length bytes in order (one request on an
+    /// object store). The stream ends early only if the object is shorter; what it yields after length bytes is
+    /// undefined. Throws <see cref="ObjectMissingException"/> if the object is absent.
+    /// </summary>
+    Task<Stream> OpenRangeAsync(string key, long offset, long length, CancellationToken cancellationToken);
+
     /// <summary>Lists objects whose key starts with prefix.</summary>
     IAsyncEnumerable<StoredObject> ListAsync(string prefix, CancellationToken cancellationToken);
 

@@ -94,6 +94,22 @@ public sealed class LocalDirectoryBackend : IRepositoryBackend
     }
 
     /// <inheritdoc />
+    public Task<Stream> OpenRangeAsync(string key, long offset, long length, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Unbuffered: the caller reads large runs straight into its own buffers.
+            var stream = new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            stream.Position = offset;
+            return Task.FromResult<Stream>(stream);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ObjectMissingException(key);
+        }
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<StoredObject> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.Yield();

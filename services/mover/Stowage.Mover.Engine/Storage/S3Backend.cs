@@ -35,7 +35,7 @@ public sealed class S3Backend : IRepositoryBackend
     /// <summary>Builds a client for a custom endpoint or AWS.</summary>
     public static IAmazonS3 CreateClient(S3BackendOptions options)
     {
-        var config = new AmazonS3Config { ForcePathStyle = options.ForcePathStyle };
+        var config = new AmazonS3Config { ForcePathStyle = options.ForcePathStyle, HttpClientFactory = new QuickAckHttpClientFactory() };
         if (options.ServiceUrl is not null)
         {
             config.ServiceURL = options.ServiceUrl;
@@ -126,16 +126,25 @@ public sealed class S3Backend : IRepositoryBackend
     public async Task ReadRangeAsync(string key, long offset, Memory<byte> destination, CancellationToken cancellationToken)
     {
         if (destination.Length == 0) return;
+        await using var stream = await OpenRangeAsync(key, offset, destination.Length, cancellationToken);
+        await stream.ReadExactlyAsync(destination, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<Stream> OpenRangeAsync(string key, long offset, long length, CancellationToken cancellationToken)
+    {
         var request = new GetObjectRequest
         {
             BucketName = _options.Bucket,
             Key = _prefix + key,
-            ByteRange = new ByteRange(offset, offset + destination.Length - 1),
+            ByteRange = new ByteRange(offset, offset + Math.Max(length, 1) - 1),
         };
         try
         {
-            using var response = await _client.GetObjectAsync(request, cancellationToken);
-            await response.ResponseStream.ReadExactlyAsync(destination, cancellationToken);
+            // The response stream reads the body from the connection as the caller consumes it; disposing it
+            // releases the connection.
+            var response = await _client.GetObjectAsync(request, cancellationToken);
+            return response.ResponseStream;
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
