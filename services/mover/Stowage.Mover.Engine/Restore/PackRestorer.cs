@@ -22,23 +22,42 @@ internal static class PackRestorer
         await using var reader = new PackSegmentReader(store.Backend, RepositoryLayout.Pack(pack), segments.Select(s => s.Range).ToList());
         // The next segment downloads while this one is decrypted and written, so the object store's latency
         // does not leave the processors idle.
-        var next = ReadSegmentAsync(reader, 0, pack, ordered, segments[0], failures, cancellationToken);
-        for (var i = 0; i < segments.Count; i++)
+        Task<byte[]?>? next = ReadSegmentAsync(reader, 0, pack, ordered, segments[0], failures, cancellationToken);
+        try
         {
-            var buffer = await next;
-            if (i + 1 < segments.Count) next = ReadSegmentAsync(reader, i + 1, pack, ordered, segments[i + 1], failures, cancellationToken);
-            if (buffer is null) continue;
-            try
+            for (var i = 0; next is not null; i++)
             {
-                var (start, end) = segments[i].Blobs;
-                long first = ordered[start].Entry.Offset;
-                for (var b = start; b < end; b++)
-                    WriteBlob(store, pack, ordered[b], buffer.AsSpan((int)(ordered[b].Entry.Offset - first), (int)ordered[b].Entry.Length), counters, failures);
+                var buffer = await next;
+                next = i + 1 < segments.Count ? ReadSegmentAsync(reader, i + 1, pack, ordered, segments[i + 1], failures, cancellationToken) : null;
+                if (buffer is null) continue;
+                try
+                {
+                    var (start, end) = segments[i].Blobs;
+                    long first = ordered[start].Entry.Offset;
+                    for (var b = start; b < end; b++)
+                        WriteBlob(store, pack, ordered[b], buffer.AsSpan((int)(ordered[b].Entry.Offset - first), (int)ordered[b].Entry.Length), counters, failures);
+                }
+                finally
+                {
+                    EngineBuffers.Pool.Return(buffer);
+                }
             }
-            finally
-            {
-                EngineBuffers.Pool.Return(buffer);
-            }
+        }
+        finally
+        {
+            // Cancelled, or a write failed: let the read in flight finish before the reader closes, and keep its buffer.
+            if (next is not null) await ReturnWhenReadAsync(next);
+        }
+    }
+
+    private static async Task ReturnWhenReadAsync(Task<byte[]?> pending)
+    {
+        try
+        {
+            if (await pending is { } buffer) EngineBuffers.Pool.Return(buffer);
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 
