@@ -58,6 +58,9 @@ internal sealed class TreeLoader(RepositoryStore store)
         }
         try
         {
+            // Off the walking thread: when the tree's pack is already cached the load is synchronous, and
+            // decoding it here would keep the walk waiting while the other processors idle.
+            await Task.Yield();
             await StartAsync(id, slot, cancellationToken);
         }
         finally

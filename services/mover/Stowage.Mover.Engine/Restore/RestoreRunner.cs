@@ -15,8 +15,10 @@ internal static class RestoreRunner
         using var activity = EngineTelemetry.ActivitySource.StartActivity("stowage.mover.restore");
         var started = DateTimeOffset.UtcNow;
         ThreadPoolSizing.EnsureWorkers(request.PackReaders + 4);
-        await store.LoadIndexAsync(cancellationToken);
-        var (_, snapshot) = await store.FindSnapshotAsync(request.SnapshotId, cancellationToken);
+        var indexLoad = store.LoadIndexAsync(cancellationToken);
+        var snapshotLookup = store.FindSnapshotAsync(request.SnapshotId, cancellationToken);
+        await Task.WhenAll(indexLoad, snapshotLookup);
+        var (_, snapshot) = await snapshotLookup;
         var target = Path.GetFullPath(request.TargetPath);
         Directory.CreateDirectory(target);
 
@@ -31,7 +33,9 @@ internal static class RestoreRunner
         await using (new ProgressTicker(counters.ToProgress, progress))
         {
             var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.PackReaders), CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(plan.Packs, options, async (pack, ct) =>
+            // Largest first, so the last packs to finish are small ones and no reader is left alone at the end.
+            var packs = plan.Packs.OrderByDescending(p => p.Value.Values.Sum(b => (long)b.Entry.Length));
+            await Parallel.ForEachAsync(packs, options, async (pack, ct) =>
                 await PackRestorer.RestoreAsync(store, pack.Key, pack.Value, counters, failures, ct));
         }
         if (!failures.IsEmpty)
