@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using Stowage.Mover.Engine.FileSystem;
@@ -10,9 +11,11 @@ namespace Stowage.Mover.Engine.Backup;
 /// <summary>Runs one backup: lock, load the index, walk/read/seal/upload in parallel, then write index and snapshot.</summary>
 internal static class BackupRunner
 {
-    public static async Task<BackupResult> RunAsync(RepositoryStore store, BackupRequest request, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
+    public static Task<BackupResult> RunAsync(RepositoryStore store, BackupRequest request, IProgress<BackupProgress>? progress, CancellationToken cancellationToken) =>
+        EngineTelemetry.TraceAsync("stowage.mover.backup", activity => BackupAsync(store, request, progress, activity, cancellationToken));
+
+    private static async Task<BackupResult> BackupAsync(RepositoryStore store, BackupRequest request, IProgress<BackupProgress>? progress, Activity? activity, CancellationToken cancellationToken)
     {
-        using var activity = EngineTelemetry.ActivitySource.StartActivity("stowage.mover.backup");
         var source = Path.GetFullPath(request.SourcePath);
         var rootStatus = UnixFileStatus.Get(source);
         if (!rootStatus.IsDirectory) throw new ArgumentException($"'{source}' is not a directory.");
@@ -78,6 +81,9 @@ internal static class BackupRunner
         if (request.ApplicationManifest is { } manifest) await ApplicationManifestStore.WriteAsync(store, snapshotId, manifest, cancellationToken);
         EngineTelemetry.Duration.Record(summary.DurationSeconds, new KeyValuePair<string, object?>("operation", "backup"));
         activity?.SetTag("stowage.snapshot", snapshotId.ToString());
+        activity?.SetTag("stowage.files", summary.Files);
+        activity?.SetTag("stowage.bytes", summary.Bytes);
+        activity?.SetTag("stowage.bytes_uploaded", summary.BytesUploaded);
         return new BackupResult(RepositoryStore.ToInfo(snapshotId, snapshot), warnings);
     }
 

@@ -14,9 +14,11 @@ internal static class Pruner
 {
     private const int PacksPerIndexFile = 2000;
 
-    public static async Task<PruneResult> RunAsync(RepositoryStore store, PruneOptions options, CancellationToken cancellationToken)
+    public static Task<PruneResult> RunAsync(RepositoryStore store, PruneOptions options, CancellationToken cancellationToken) =>
+        EngineTelemetry.TraceAsync("stowage.mover.prune", _ => PruneAsync(store, options, cancellationToken));
+
+    private static async Task<PruneResult> PruneAsync(RepositoryStore store, PruneOptions options, CancellationToken cancellationToken)
     {
-        using var activity = EngineTelemetry.ActivitySource.StartActivity("stowage.mover.prune");
         await using var repositoryLock = await RepositoryLock.AcquireAsync(store, LockFile.Prune, cancellationToken);
         var backups = await RepositoryLock.FindLiveAsync(store, LockFile.Backup, repositoryLock.Key, cancellationToken);
         if (backups.Count > 0)

@@ -7,9 +7,11 @@ namespace Stowage.Mover.Engine.Maintenance;
 /// <summary>Verifies index, packs, snapshots and trees; with ReadData also every pack's bytes and every blob.</summary>
 internal static class RepositoryChecker
 {
-    public static async Task<CheckResult> RunAsync(RepositoryStore store, CheckOptions options, CancellationToken cancellationToken)
+    public static Task<CheckResult> RunAsync(RepositoryStore store, CheckOptions options, CancellationToken cancellationToken) =>
+        EngineTelemetry.TraceAsync("stowage.mover.check", _ => CheckAsync(store, options, cancellationToken));
+
+    private static async Task<CheckResult> CheckAsync(RepositoryStore store, CheckOptions options, CancellationToken cancellationToken)
     {
-        using var activity = EngineTelemetry.ActivitySource.StartActivity("stowage.mover.check");
         var errors = new List<string>();
         var warnings = new List<string>();
         void Error(string message) { lock (errors) errors.Add(message); }

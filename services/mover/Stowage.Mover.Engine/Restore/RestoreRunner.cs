@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Stowage.Mover.Engine.Backup;
 using Stowage.Mover.Engine.FileSystem;
 using Stowage.Mover.Engine.Repository;
@@ -10,15 +11,18 @@ namespace Stowage.Mover.Engine.Restore;
 /// <summary>Restores a snapshot or a sub-path: plan, read each needed pack once, verify every blob, write, then set metadata.</summary>
 internal static class RestoreRunner
 {
-    public static async Task<RestoreResult> RunAsync(RepositoryStore store, RestoreRequest request, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
+    public static Task<RestoreResult> RunAsync(RepositoryStore store, RestoreRequest request, IProgress<BackupProgress>? progress, CancellationToken cancellationToken) =>
+        EngineTelemetry.TraceAsync("stowage.mover.restore", activity => RestoreAsync(store, request, progress, activity, cancellationToken));
+
+    private static async Task<RestoreResult> RestoreAsync(RepositoryStore store, RestoreRequest request, IProgress<BackupProgress>? progress, Activity? activity, CancellationToken cancellationToken)
     {
-        using var activity = EngineTelemetry.ActivitySource.StartActivity("stowage.mover.restore");
         var started = DateTimeOffset.UtcNow;
         ThreadPoolSizing.EnsureWorkers(request.PackReaders + 4);
         var indexLoad = store.LoadIndexAsync(cancellationToken);
         var snapshotLookup = store.FindSnapshotAsync(request.SnapshotId, cancellationToken);
         await Task.WhenAll(indexLoad, snapshotLookup);
-        var (_, snapshot) = await snapshotLookup;
+        var (snapshotId, snapshot) = await snapshotLookup;
+        activity?.SetTag("stowage.snapshot", snapshotId.ToString());
         var target = Path.GetFullPath(request.TargetPath);
         Directory.CreateDirectory(target);
 
@@ -28,6 +32,8 @@ internal static class RestoreRunner
         var startPath = request.SubPath is null ? target : Path.Join(target, start.Name);
         await planner.AddAsync(start, startPath, display, cancellationToken);
 
+        activity?.SetTag("stowage.files", (long)(plan.Files.Count + plan.HardLinks.Count));
+        activity?.SetTag("stowage.bytes", plan.Bytes);
         var counters = new BackupCounters { FilesTotal = plan.Files.Count, BytesTotal = plan.Bytes, ScanComplete = true };
         var failures = new ConcurrentDictionary<string, string>();
         await using (new ProgressTicker(counters.ToProgress, progress))

@@ -19,5 +19,20 @@ public static class EngineTelemetry
     internal static readonly Counter<long> ChunksNew = Meter.CreateCounter<long>("stowage.mover.chunks_new", "{chunk}", "Blobs uploaded because the repository lacked them.");
     internal static readonly Counter<long> ChunksDeduplicated = Meter.CreateCounter<long>("stowage.mover.chunks_deduplicated", "{chunk}", "Blobs the repository already held.");
     internal static readonly Counter<long> BytesRestored = Meter.CreateCounter<long>("stowage.mover.bytes_restored", "By", "File bytes written by restores.");
+    /// <summary>Runs an operation under its span; the span ends as an error, with the message, when the operation throws.</summary>
+    internal static async Task<T> TraceAsync<T>(string name, Func<Activity?, Task<T>> operation)
+    {
+        using var activity = ActivitySource.StartActivity(name);
+        try
+        {
+            return await operation(activity);
+        }
+        catch (Exception e)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+            throw;
+        }
+    }
+
     internal static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("stowage.mover.duration", "s", "Duration of engine operations.");
 }
