@@ -16,10 +16,7 @@ public sealed class CorruptionTests
         SampleTree.CreateVictim(temp.Sub("source"));
         using var repository = await TestRepository.InitAsync(new LocalDirectoryBackend(temp.Sub("repo")));
         var backup = await repository.BackupAsync(new BackupRequest { SourcePath = temp.Sub("source") });
-        var dataPack = Directory.GetFiles(Path.Combine(temp.Sub("repo"), "data"), "*", SearchOption.AllDirectories).MaxBy(f => new FileInfo(f).Length)!;
-        var bytes = File.ReadAllBytes(dataPack);
-        bytes[1000] ^= 0x01;
-        File.WriteAllBytes(dataPack, bytes);
+        PackDamage.FlipByteInLargestPack(temp.Sub("repo"));
         var objectsBefore = await TestRepository.KeysAsync(new LocalDirectoryBackend(temp.Sub("repo")));
 
         var structural = await repository.CheckAsync();

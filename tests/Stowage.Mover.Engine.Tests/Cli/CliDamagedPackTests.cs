@@ -12,10 +12,7 @@ public sealed class CliDamagedPackTests
         var cli = new MoverCli(temp.Sub("repo"));
         await cli.SucceedAsync("init");
         await cli.SucceedAsync("backup", temp.Sub("source"));
-        var dataPack = Directory.GetFiles(Path.Combine(temp.Sub("repo"), "data"), "*", SearchOption.AllDirectories).MaxBy(f => new FileInfo(f).Length)!;
-        var bytes = File.ReadAllBytes(dataPack);
-        bytes[1000] ^= 0x01;
-        File.WriteAllBytes(dataPack, bytes);
+        var dataPack = PackDamage.FlipByteInLargestPack(temp.Sub("repo"));
 
         var check = await cli.RunAsync("check", "--read-data");
         var restore = await cli.RunAsync("restore", "latest", "--target", temp.Sub("restored"));

@@ -48,10 +48,7 @@ public sealed class EngineTelemetryTests
         SampleTree.CreateVictim(temp.Sub("source"));
         using var repository = await TestRepository.InitAsync(new LocalDirectoryBackend(temp.Sub("repo")));
         var backup = await repository.BackupAsync(new BackupRequest { SourcePath = temp.Sub("source") });
-        var dataPack = Directory.GetFiles(Path.Combine(temp.Sub("repo"), "data"), "*", SearchOption.AllDirectories).MaxBy(f => new FileInfo(f).Length)!;
-        var bytes = File.ReadAllBytes(dataPack);
-        bytes[1000] ^= 0x01;
-        File.WriteAllBytes(dataPack, bytes);
+        PackDamage.FlipByteInLargestPack(temp.Sub("repo"));
 
         await Assert.ThrowsAsync<RepositoryDamagedException>(() =>
             repository.RestoreAsync(new RestoreRequest { SnapshotId = backup.Snapshot.Id, TargetPath = temp.Sub("restored") }));
