@@ -5,7 +5,7 @@ namespace Stowage.Mover.Engine.Snapshots;
 /// <summary>A directory listing, entries sorted by name (ordinal), serialized as JSON into a tree blob.</summary>
 internal sealed class Tree
 {
-    [JsonPropertyName("nodes")] public List<TreeNode> Nodes { get; init; } = [];
+    [JsonPropertyName("nodes")] public List<TreeNode> Nodes { get; set; } = [];
 
     public TreeNode? Find(string name)
     {
