@@ -32,6 +32,7 @@ done
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 command -v restic >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq restic >/dev/null; }
+command -v curl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null; }
 [[ -x /usr/bin/time ]] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
 
 command -v gcc >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc >/dev/null; }
@@ -143,6 +144,14 @@ run_many() { # TARGET STOWAGE_REPO RESTIC_REPO SDIR RDIR
   both many-small "$target" "$bytes" "$MANY_FILES" "$4" "$5" -- backup -r "$2" "$MANY" -- -r "$3" backup --host bench "$MANY"
 }
 
+# Bytes of every object under BUCKET/PREFIX/ on the test server, listed with curl's SigV4 signing (one page: a
+# 1 GiB repository has about a hundred objects).
+bucket_bytes() {
+  curl -sf -H "x-amz-content-sha256: UNSIGNED-PAYLOAD" --aws-sigv4 "aws:amz:us-east-1:s3" \
+    --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" "$S3_ENDPOINT/$1/?list-type=2&prefix=$2%2F" |
+    python3 -c 'import re, sys; x = sys.stdin.read(); assert "<IsTruncated>false" in x, "more than one page"; print(sum(map(int, re.findall(r"<Size>(\d+)</Size>", x))))'
+}
+
 for rep in $(seq 1 "$REPEAT"); do
   echo "== round $rep of $REPEAT"
   rm -rf "$WORK/repo-s" "$WORK/repo-r" "$WORK/many-s" "$WORK/many-r"
@@ -166,7 +175,13 @@ if [[ $USE_S3 == 1 ]]; then
     run_suite s3 "s3:$S3_ENDPOINT/bench-stowage/repo$rep" "s3:$S3_ENDPOINT/bench-restic/repo$rep" "" ""
     run_many s3 "s3:$S3_ENDPOINT/bench-stowage/many$rep" "s3:$S3_ENDPOINT/bench-restic/many$rep" "" ""
   done
-  echo "   bucket sizes: stowage $("$STOWAGE" stats -r "s3:$S3_ENDPOINT/bench-stowage/repo$REPEAT" | sed 's/.*stored \([^,]*\),.*/\1/'), restic $(restic -r "s3:$S3_ENDPOINT/bench-restic/repo$REPEAT" stats --mode raw-data 2>/dev/null | grep -i 'total size' | sed 's/.*: *//')"
+  # Every repository's random chunker parameters move its size by about 1 %, so the rounds' repositories are averaged.
+  s_bytes=0 r_bytes=0
+  for rep in $(seq 1 "$REPEAT"); do
+    s_bytes=$((s_bytes + $(bucket_bytes bench-stowage "repo$rep"))); r_bytes=$((r_bytes + $(bucket_bytes bench-restic "repo$rep")))
+  done
+  printf '   bucket bytes, mean of %d repositories: stowage %.1f MiB, restic %.1f MiB\n' "$REPEAT" \
+    "$(echo "$s_bytes / $REPEAT / 1048576" | bc -l)" "$(echo "$r_bytes / $REPEAT / 1048576" | bc -l)"
   exec {S3[1]}>&-
   wait "$S3_PID" 2>/dev/null || true
 else
