@@ -10,7 +10,8 @@
 # Restores go into a freshly made ext4 file system per run when the script runs as root (see restore_target).
 #
 # Every case runs --repeat times (default 2), alternating which tool goes first; the table keeps each tool's
-# fastest run, since other work on a shared machine slows runs at random. CPU seconds (user+sys) are printed too.
+# fastest run, since other work on a shared machine slows runs at random, and each tool's highest peak memory of the
+# rounds (bench/report.py). CPU seconds (user+sys) are printed too.
 #
 # --s3 also runs both tools against a local Ceph RADOS Gateway (started with bench/S3Server, which uses the
 # tests/Stowage.Testing.S3 fixture; radosgw must be installed, see tests/Stowage.Testing.S3/install-s3-server.sh).

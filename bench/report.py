@@ -1,12 +1,17 @@
 #!/usr/bin/env python3
 """Prints the benchmark table (each tool's fastest run per case) and the ratios to restic.
 
+Peak memory is each tool's highest over the rounds, the memory a user has to provide; a run's peak varies by
+about 10 % with garbage-collection timing, so the fastest run's own peak would compare one tool's luckiest
+round with the other's.
+
 Repository sizes are the mean over the rounds: every round starts a new repository, and each repository's random
 chunker seed (restic's random polynomial) moves chunk boundaries, so one round's size varies by about 1%.
 """
 import sys
 
 best = {}
+peaks = {}
 repos = {}
 order = []
 for line in open(sys.argv[1]):
@@ -15,12 +20,15 @@ for line in open(sys.argv[1]):
     if key not in order:
         order.append(key)
     row = dict(wall=float(wall), rss=int(rss) / 1024, size=int(size), files=int(files), repo=int(repo), cpu=float(cpu), server=float(server))
+    peaks[(key, tool)] = max(peaks.get((key, tool), 0), row["rss"])
     if row["repo"]:
         repos.setdefault((key, tool), []).append(row["repo"])
     if (key, tool) not in best or row["wall"] < best[(key, tool)]["wall"]:
         best[(key, tool)] = row
 for (key, tool), sizes in repos.items():
     best[(key, tool)]["repo"] = sum(sizes) / len(sizes)
+for (key, tool), peak in peaks.items():
+    best[(key, tool)]["rss"] = peak
 
 print(f"{'target':6} {'case':11} {'tool':8} {'wall s':>7} {'cpu s':>6} {'server cpu s':>12} {'MB/s':>7} {'files/s':>8} {'peak MiB':>9} {'repo MiB':>9}")
 for key in order:
