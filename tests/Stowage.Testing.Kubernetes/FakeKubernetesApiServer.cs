@@ -15,7 +15,7 @@ namespace Stowage.Testing.Kubernetes;
 
 /// <summary>
 /// An in-process Kubernetes API server on 127.0.0.1 that serves real Kubernetes JSON: discovery, list, get, create,
-/// replace, merge-patch, delete and watch for built-in kinds and for kinds declared by CustomResourceDefinitions.
+/// replace, merge-patch, delete and watch for built-in kinds and for kinds declared by CustomResourceDefinitions, and pod exec.
 /// Good enough for KubernetesClient and <c>kubectl --server URL --validate=false</c>; it has no admission, no
 /// controllers (creating a StatefulSet makes no pods) and no garbage collection.
 /// </summary>
@@ -136,7 +136,8 @@ public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
             Interlocked.Increment(ref watchRequests);
             return dropWatches.Token;
         });
-        var router = new ApiRouter(registry, new ResourceHandler(store, watches, IsDenied), () => new Uri(Url).Authority);
+        var router = new ApiRouter(registry, new ResourceHandler(store, watches, new ExecStreamer(store, RunExecAsync), IsDenied), () => new Uri(Url).Authority);
+        host.UseWebSockets();
         host.Run(router.RouteAsync);
         await host.StartAsync(cancellationToken);
         Url = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

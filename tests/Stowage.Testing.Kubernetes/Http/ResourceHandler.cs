@@ -5,8 +5,8 @@ using Stowage.Testing.Kubernetes.Storage;
 
 namespace Stowage.Testing.Kubernetes.Http;
 
-/// <summary>CRUD, list and watch on any served kind, with the status codes and bodies a real API server returns.</summary>
-internal sealed class ResourceHandler(ObjectStore store, WatchStreamer watches, Func<string, bool> isDenied)
+/// <summary>CRUD, list and watch on any served kind, and pod exec, with the status codes and bodies a real API server returns.</summary>
+internal sealed class ResourceHandler(ObjectStore store, WatchStreamer watches, ExecStreamer exec, Func<string, bool> isDenied)
 {
     public async Task HandleAsync(HttpContext context, ResourceRequest request)
     {
@@ -14,6 +14,11 @@ internal sealed class ResourceHandler(ObjectStore store, WatchStreamer watches, 
         if (request.Namespace is { } ns && isDenied(ns))
         {
             throw ApiException.Forbidden(VerbOf(method, request), request.Type.Plural, request.Type.Group, ns);
+        }
+        if (request is { Subresource: "exec", Type: { Group: "", Plural: "pods" } })
+        {
+            await exec.StreamAsync(context, request);
+            return;
         }
         var query = context.Request.Query;
         if (HttpMethods.IsGet(method) && request.Name is null)

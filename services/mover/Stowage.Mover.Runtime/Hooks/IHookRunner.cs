@@ -4,6 +4,8 @@ namespace Stowage.Mover.Runtime.Hooks;
 public sealed record HookInvocation(string Namespace, string Pod, string Container, IReadOnlyList<string> Command, TimeSpan Timeout)
 {
     public override string ToString() => $"'{string.Join(' ', Command)}' in {Namespace}/{Pod}/{Container}";
+
+    public HookFailedException TimedOut() => new($"Hook {this} did not finish within {Timeout.TotalSeconds:0.###} s.");
 }
 
 /// <summary>Runs consistency hooks (flush, checkpoint, freeze, thaw).</summary>

@@ -1,33 +1,67 @@
+using System.Text;
 using k8s;
+using k8s.Autorest;
+using k8s.Models;
 
 namespace Stowage.Mover.Runtime.Hooks;
 
 /// <summary>Runs a hook inside the application's container through the Kubernetes exec API.</summary>
 public sealed class KubernetesHookRunner(IKubernetes kubernetes) : IHookRunner
 {
+    /// <summary>How much of the command's standard error a failure message quotes.</summary>
+    private const int StderrLimit = 4096;
+
     public async Task RunAsync(HookInvocation hook, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(hook.Timeout);
-        string error = "";
-        int exitCode;
+        (int ExitCode, string Stderr) result;
         try
         {
-            exitCode = await kubernetes.NamespacedPodExecAsync(hook.Pod, hook.Namespace, hook.Container, hook.Command, tty: false,
-                async (_, stdout, stderr) =>
-                {
-                    using var reader = new StreamReader(stderr);
-                    error = await reader.ReadToEndAsync(timeout.Token);
-                }, timeout.Token);
+            result = await ExecAsync(hook, timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new HookFailedException($"Hook {hook} did not finish within {hook.Timeout.TotalSeconds:0} s.");
+            throw hook.TimedOut();
         }
-        catch (Exception ex) when (ex is k8s.Autorest.HttpOperationException or System.Net.WebSockets.WebSocketException or HttpRequestException)
+        catch (Exception ex) when (ex is HttpOperationException or KubernetesException or System.Net.WebSockets.WebSocketException or HttpRequestException)
         {
             throw new HookFailedException($"Hook {hook} could not run: {ex.Message}");
         }
-        if (exitCode != 0) throw new HookFailedException($"Hook {hook} exited with code {exitCode}: {error.Trim()}");
+        if (result.ExitCode != 0) throw new HookFailedException($"Hook {hook} exited with code {result.ExitCode}: {result.Stderr.Trim()}");
+    }
+
+    private async Task<(int ExitCode, string Stderr)> ExecAsync(HookInvocation hook, CancellationToken cancellationToken)
+    {
+        using var session = await kubernetes.MuxedStreamNamespacedPodExecAsync(hook.Pod, hook.Namespace, hook.Command, hook.Container,
+            stderr: true, stdin: false, stdout: true, tty: false, cancellationToken: cancellationToken);
+        using var stdout = session.GetStream(ChannelIndex.StdOut, null);
+        using var stderr = session.GetStream(ChannelIndex.StdErr, null);
+        using var status = session.GetStream(ChannelIndex.Error, null);
+        // The session's streams take no token once connected: closing the session is what ends their reads when
+        // the command hangs (a stuck fsfreeze), so the timeout closes it.
+        await using var close = cancellationToken.Register(() => Task.Run(session.Dispose));
+        session.Start();
+        var output = stdout.CopyToAsync(Stream.Null, CancellationToken.None);
+        var error = ReadPrefixAsync(stderr, StderrLimit);
+        using var statusReader = new StreamReader(status);
+        var statusJson = await statusReader.ReadToEndAsync(CancellationToken.None);
+        await output;
+        var errorText = await error;
+        cancellationToken.ThrowIfCancellationRequested();
+        if (string.IsNullOrWhiteSpace(statusJson))
+            throw new KubernetesException("the exec session closed without the command's status");
+        return (Kubernetes.GetExitCodeOrThrow(KubernetesJson.Deserialize<V1Status>(statusJson)), errorText);
+    }
+
+    /// <summary>Reads the stream to its end, keeping only its first bytes (the rest of a noisy command is dropped).</summary>
+    private static async Task<string> ReadPrefixAsync(Stream stream, int limit)
+    {
+        var kept = new MemoryStream();
+        var buffer = new byte[8192];
+        int read;
+        while ((read = await stream.ReadAsync(buffer, CancellationToken.None)) > 0)
+            if (kept.Length < limit) kept.Write(buffer, 0, Math.Min(read, limit - (int)kept.Length));
+        return Encoding.UTF8.GetString(kept.GetBuffer(), 0, (int)kept.Length);
     }
 }

@@ -39,7 +39,7 @@ public sealed class LocalHookRunner : IHookRunner
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 process.Kill(entireProcessTree: true);
-                throw new HookFailedException($"Hook {hook} did not finish within {hook.Timeout.TotalSeconds:0} s.");
+                throw hook.TimedOut();
             }
             if (process.ExitCode != 0)
             {
