@@ -1,13 +1,16 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Stowage.Testing.Hosting;
 
 /// <summary>
 /// What every Stowage service host promises, checked against the real host: it starts, answers its
-/// liveness probe, reports readiness honestly and serves its OpenAPI document.
+/// liveness probe, reports readiness honestly, serves its OpenAPI document and tells Dapr its subscriptions.
 /// A test class per service derives from this with the service's Program type.
 /// </summary>
 public abstract class ServiceHostContract<TEntryPoint>(WebApplicationFactory<TEntryPoint> factory)
@@ -43,12 +46,28 @@ public abstract class ServiceHostContract<TEntryPoint>(WebApplicationFactory<TEn
         Assert.Contains(ServiceName, document.RootElement.GetProperty("info").GetProperty("title").GetString(), StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>The (pub/sub component, topic) pairs the service subscribes to; empty when it subscribes to none.</summary>
+    protected abstract IReadOnlyCollection<(string PubSub, string Topic)> Subscriptions { get; }
+
     [Fact]
-    public async Task Dapr_subscription_endpoint_answers_with_a_json_array()
+    public async Task Dapr_subscription_endpoint_lists_exactly_the_service_topics_each_with_a_route()
     {
         using var response = await factory.CreateClient().GetAsync("/dapr/subscribe");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(JsonValueKind.Array, document.RootElement.ValueKind);
+        var served = document.RootElement.EnumerateArray().ToList();
+
+        Assert.Equal(Subscriptions.Order(), served.Select(s => (Text(s, "pubsubname")!, Text(s, "topic")!)).Order());
+        // Each route must be an endpoint the host maps for POST, or Dapr's deliveries would get a 404.
+        var posts = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
+            .Select(e => e.RoutePattern.RawText?.Trim('/')).ToHashSet();
+        Assert.All(served, s => Assert.Contains((Text(s, "route") ?? (Property(s, "routes") is { } routes ? Text(routes, "default") : null))?.Trim('/'), posts));
     }
+
+    /// <summary>Dapr reads these names in any case (the SDK writes pubsubName, the docs pubsubname).</summary>
+    private static JsonElement? Property(JsonElement element, string name) =>
+        element.EnumerateObject().Where(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(p => (JsonElement?)p.Value).FirstOrDefault();
+
+    private static string? Text(JsonElement element, string name) => Property(element, name)?.GetString();
 }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Testing;
+using Stowage.Contracts;
+using Stowage.Contracts.Discovery;
 using Stowage.Testing.Hosting;
 
 namespace Stowage.Policy.Tests.Hosting;
@@ -6,4 +8,11 @@ namespace Stowage.Policy.Tests.Hosting;
 public sealed class PolicyHostTests(WebApplicationFactory<Program> factory) : ServiceHostContract<Program>(factory)
 {
     protected override string ServiceName => "Stowage.Policy";
+
+    protected override IReadOnlyCollection<(string PubSub, string Topic)> Subscriptions =>
+    [
+        (DaprComponents.PubSub, DiscoveryTopics.ApplicationDiscovered),
+        (DaprComponents.PubSub, DiscoveryTopics.ApplicationChanged),
+        (DaprComponents.PubSub, DiscoveryTopics.ApplicationRemoved),
+    ];
 }
