@@ -16,7 +16,6 @@ internal sealed class FaultyBackend(IRepositoryBackend inner, int writesBeforeCr
         Crashed() ? throw new IOException("Simulated crash: the backend went away.") : inner.WriteAsync(key, content, mustNotExist, cancellationToken);
 
     public Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
-    public Task ReadRangeAsync(string key, long offset, Memory<byte> destination, CancellationToken cancellationToken) => inner.ReadRangeAsync(key, offset, destination, cancellationToken);
     public Task<Stream> OpenRangeAsync(string key, long offset, long length, CancellationToken cancellationToken) => inner.OpenRangeAsync(key, offset, length, cancellationToken);
     public IAsyncEnumerable<StoredObject> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
     public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);

@@ -18,9 +18,6 @@ public interface IRepositoryBackend : IDisposable
     /// <summary>Reads a whole object; throws <see cref="ObjectMissingException"/> if absent.</summary>
     Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken);
 
-    /// <summary>Reads destination.Length bytes starting at offset.</summary>
-    Task ReadRangeAsync(string key, long offset, Memory<byte> destination, CancellationToken cancellationToken);
-
     /// <summary>
     /// Opens a stream of the object's bytes from offset, for reading length bytes in order (one request on an
     /// object store). The stream ends early only if the object is shorter; what it yields after length bytes is
@@ -33,6 +30,25 @@ public interface IRepositoryBackend : IDisposable
 
     /// <summary>Removes an object; removing an absent object is not an error.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken);
+}
+
+/// <summary>Reads built on a backend's primitives, the same for every backend.</summary>
+public static class RepositoryBackendReads
+{
+    /// <summary>Reads destination.Length bytes starting at offset; a shorter object fails with <see cref="EndOfStreamException"/>.</summary>
+    public static async Task ReadRangeAsync(this IRepositoryBackend backend, string key, long offset, Memory<byte> destination, CancellationToken cancellationToken)
+    {
+        if (destination.Length == 0) return;
+        await using var stream = await backend.OpenRangeAsync(key, offset, destination.Length, cancellationToken);
+        try
+        {
+            await stream.ReadExactlyAsync(destination, cancellationToken);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new EndOfStreamException($"Object '{key}' is shorter than expected.");
+        }
+    }
 }
 
 /// <summary>An object in a backend.</summary>

@@ -74,26 +74,6 @@ public sealed class LocalDirectoryBackend : IRepositoryBackend
     }
 
     /// <inheritdoc />
-    public async Task ReadRangeAsync(string key, long offset, Memory<byte> destination, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var handle = File.OpenHandle(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read);
-            var done = 0;
-            while (done < destination.Length)
-            {
-                var read = await RandomAccess.ReadAsync(handle, destination[done..], offset + done, cancellationToken);
-                if (read == 0) throw new EndOfStreamException($"Object '{key}' is shorter than expected.");
-                done += read;
-            }
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new ObjectMissingException(key);
-        }
-    }
-
-    /// <inheritdoc />
     public Task<Stream> OpenRangeAsync(string key, long offset, long length, CancellationToken cancellationToken)
     {
         try

@@ -123,14 +123,6 @@ public sealed class S3Backend : IRepositoryBackend
     }
 
     /// <inheritdoc />
-    public async Task ReadRangeAsync(string key, long offset, Memory<byte> destination, CancellationToken cancellationToken)
-    {
-        if (destination.Length == 0) return;
-        await using var stream = await OpenRangeAsync(key, offset, destination.Length, cancellationToken);
-        await stream.ReadExactlyAsync(destination, cancellationToken);
-    }
-
-    /// <inheritdoc />
     public async Task<Stream> OpenRangeAsync(string key, long offset, long length, CancellationToken cancellationToken)
     {
         var request = new GetObjectRequest
