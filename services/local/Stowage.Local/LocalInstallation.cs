@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Stowage.LocalSidecar.Hosting;
-using Stowage.Testing.Kubernetes;
+using Stowage.LocalCluster;
 
 namespace Stowage.Local;
 

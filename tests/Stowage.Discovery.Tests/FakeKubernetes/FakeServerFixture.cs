@@ -1,4 +1,4 @@
-using Stowage.Testing.Kubernetes;
+using Stowage.LocalCluster;
 
 namespace Stowage.Discovery.Tests.FakeKubernetes;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Stowage.Contracts.Discovery;
 using Stowage.Discovery.Tests.Watching;
-using Stowage.Testing.Kubernetes;
+using Stowage.LocalCluster;
 
 namespace Stowage.Discovery.Tests.Host;
 

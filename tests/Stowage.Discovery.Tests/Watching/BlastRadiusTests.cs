@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using Stowage.Contracts.Discovery;
 using Stowage.Discovery.Api;
 using Stowage.Discovery.Runtime;
-using Stowage.Testing.Kubernetes;
+using Stowage.LocalCluster;
 
 namespace Stowage.Discovery.Tests.Watching;
 

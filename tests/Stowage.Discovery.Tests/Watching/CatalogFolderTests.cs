@@ -1,5 +1,5 @@
 using Stowage.Contracts.Discovery;
-using Stowage.Testing.Kubernetes;
+using Stowage.LocalCluster;
 
 namespace Stowage.Discovery.Tests.Watching;
 

@@ -1,5 +1,5 @@
 using Stowage.Discovery.Tests.Domain;
-using Stowage.Testing.Kubernetes;
+using Stowage.LocalCluster;
 
 namespace Stowage.Discovery.Tests.Watching;
 

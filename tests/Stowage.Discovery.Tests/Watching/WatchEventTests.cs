@@ -1,6 +1,6 @@
 using Stowage.Contracts.Discovery;
 using Stowage.Discovery.Runtime;
-using Stowage.Testing.Kubernetes;
+using Stowage.LocalCluster;
 
 namespace Stowage.Discovery.Tests.Watching;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Stowage.Testing.Kubernetes;
+using Stowage.LocalCluster;
 
 namespace Stowage.EndToEnd.Tests.Infrastructure;
 

@@ -3,7 +3,7 @@ using Stowage.Contracts.Backups;
 using Stowage.Contracts.Restores;
 using Stowage.Local;
 using Stowage.Testing.Dapr;
-using Stowage.Testing.Kubernetes;
+using Stowage.LocalCluster;
 using Stowage.Testing.S3;
 
 namespace Stowage.EndToEnd.Tests.Infrastructure;

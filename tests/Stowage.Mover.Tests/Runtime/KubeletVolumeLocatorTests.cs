@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Stowage.Mover.Runtime;
 using Stowage.Mover.Runtime.Volumes;
-using Stowage.Testing.Kubernetes;
+using Stowage.LocalCluster;
 
 namespace Stowage.Mover.Tests.Runtime;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Stowage.Mover.Runtime.Hooks;
-using Stowage.Testing.Kubernetes;
+using Stowage.LocalCluster;
 
 namespace Stowage.Mover.Tests.Runtime;
 
