@@ -8,4 +8,5 @@ public static class AppIds
     public const string Scheduler = "stowage-scheduler";
     public const string Mover = "stowage-mover";
     public const string Restore = "stowage-restore";
+    public const string Console = "stowage-console";
 }

@@ -17,8 +17,10 @@ internal sealed class Demo(TextWriter output)
     {
         var root = keep ? Directory.CreateDirectory(Path.Combine(ServiceBinaries.RepositoryRoot(), ".stowage", "demo")).FullName : null;
         var (target, settings) = DemoTarget.FromEnvironment();
-        Step($"starting the local Dapr sidecar and the five services (target: {target["provider"]} {target["bucket"]})");
-        await using var installation = await LocalInstallation.StartAsync(LocalInstallation.AllServices, settings, root: root);
+        Step($"starting the local Dapr sidecar, the five services and the console (target: {target["provider"]} {target["bucket"]})");
+        settings["Console__DefaultTarget"] = JsonSerializer.Serialize(target);
+        await using var installation = await LocalInstallation.StartAsync(LocalInstallation.WithConsole, settings, root: root);
+        Step($"web console: {installation["console"].Url}/");
         var volume = await SampleApplication.DeployAsync(installation.Kubernetes, installation.VolumeRoot, Namespace, Application);
         await WriteTableFileAsync(Path.Combine(volume, "base", "orders-table"), 192);
         Step($"deployed {Namespace}/{Application} with its volume at {volume}");
@@ -64,8 +66,23 @@ internal sealed class Demo(TextWriter output)
         var copy = Path.Combine(installation.VolumeRoot, "shop-restored", "data-orders-db-0");
         var identical = TreeFingerprint.Of(volume).SequenceEqual(TreeFingerprint.Of(copy));
         Step(identical ? $"restored volume at {copy} is byte-identical to the original" : "restored volume DIFFERS from the original");
-        if (keep) Step($"kept everything under {installation.Root} (repository, volumes, service logs)");
-        return identical && report.GetProperty("outcome").GetString() == "Succeeded";
+        var succeeded = identical && report.GetProperty("outcome").GetString() == "Succeeded";
+        if (keep) await StayUpAsync(installation);
+        return succeeded;
+    }
+
+    /// <summary>With --keep, everything stays up so a person can look around in the console, until Ctrl+C.</summary>
+    private async Task StayUpAsync(LocalInstallation installation)
+    {
+        Step($"kept everything under {installation.Root} (repository, volumes, service logs)");
+        Step($"the console stays up at {installation["console"].Url}/ ; press Ctrl+C to stop");
+        var stop = new TaskCompletionSource();
+        System.Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.TrySetResult();
+        };
+        await stop.Task;
     }
 
     private async Task<JsonElement> Follow(HttpClient client, string path, string what)

@@ -13,6 +13,9 @@ public sealed class LocalInstallation : IAsyncDisposable
 {
     public static readonly string[] AllServices = ["policy", "discovery", "scheduler", "mover", "restore"];
 
+    /// <summary>The five services and the web console, which starts last because it calls the others.</summary>
+    public static readonly string[] WithConsole = [.. AllServices, "console"];
+
     private readonly Dictionary<string, ServiceProcess> processes = [];
     private readonly bool deleteRoot;
     private LocalSidecarHost? sidecar;
@@ -49,7 +52,7 @@ public sealed class LocalInstallation : IAsyncDisposable
         var installation = new LocalInstallation(root ?? Directory.CreateTempSubdirectory("stowage-local-").FullName, root is null, await FakeKubernetesApiServer.StartAsync());
         // The services log to their own files; the sidecar stays quiet unless something is badly wrong.
         var options = new LocalSidecarOptions { ConfigureLogging = logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Critical) };
-        var chosen = services.ToList();
+        var chosen = services.OrderBy(s => s == "console").ToList();
         foreach (var appId in chosen.Select(s => $"stowage-{s}").Concat(extraApps ?? []))
         {
             options.Apps.Add(new LocalSidecarAppOptions(appId, LoopbackPorts.PickUnused()));
@@ -71,11 +74,22 @@ public sealed class LocalInstallation : IAsyncDisposable
             ["Mover__HookMode"] = "local",
             ["Logging__LogLevel__Default"] = "Information",
         };
+        if (service == "console") AddConsoleSettings(environment);
         foreach (var (key, value) in settings) environment[key] = value;
         var logs = Directory.CreateDirectory(Path.Combine(Root, "logs")).FullName;
         var process = new ServiceProcess(service, ServiceBinaries.ServiceDll(service), endpoints.AppPort, environment, logs);
         processes[service] = process;
         await process.StartAsync();
+    }
+
+    // The console reaches the services at their loopback addresses; whoever reaches the loopback address is this install's one operator.
+    private void AddConsoleSettings(Dictionary<string, string> environment)
+    {
+        environment["Console__Access"] = "single-user";
+        foreach (var service in AllServices.Where(processes.ContainsKey))
+        {
+            environment[$"Console__Services__{char.ToUpperInvariant(service[0])}{service[1..]}"] = processes[service].Url;
+        }
     }
 
     public async ValueTask DisposeAsync()

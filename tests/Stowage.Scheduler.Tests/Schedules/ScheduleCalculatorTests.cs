@@ -1,5 +1,5 @@
 using Stowage.Contracts.Policies;
-using Stowage.Scheduler.Schedules;
+using Stowage.Common.Schedules;
 
 namespace Stowage.Scheduler.Tests.Schedules;
 

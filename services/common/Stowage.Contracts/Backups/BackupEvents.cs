@@ -26,11 +26,14 @@ public sealed record BackupRequested(Guid EventId, DateTimeOffset OccurredAt, st
 public sealed record BackupProgressed(Guid EventId, DateTimeOffset OccurredAt, string RunId, string PolicyId, string Step, int VolumesDone, int VolumesTotal, long BytesProcessed)
     : IIntegrationEvent;
 
-/// <summary>The end of a run. <paramref name="Reason"/> says what went wrong in words a user can act on.</summary>
+/// <summary>
+/// The end of a run. <paramref name="Reason"/> says what went wrong in words a user can act on;
+/// <paramref name="BackupsKept"/> is how many of the policy's runs the repository keeps after retention (null when retention did not run).
+/// </summary>
 public sealed record BackupFinished(
     Guid EventId, DateTimeOffset OccurredAt, string RunId, string PolicyId, RunOutcome Outcome, string? Reason,
-    IReadOnlyList<VolumeResult> Volumes)
+    IReadOnlyList<VolumeResult> Volumes, int? BackupsKept = null)
     : IIntegrationEvent;
 
-/// <summary>What became of one volume in a run.</summary>
-public sealed record VolumeResult(string Volume, bool Succeeded, string? SnapshotId, long BytesAdded, string? Error);
+/// <summary>What became of one volume in a run: <paramref name="BytesAdded"/> stored bytes it added to the repository, out of <paramref name="SourceBytes"/> bytes of files.</summary>
+public sealed record VolumeResult(string Volume, bool Succeeded, string? SnapshotId, long BytesAdded, string? Error, long SourceBytes = 0);

@@ -9,7 +9,8 @@ namespace Stowage.Mover.Activities;
 
 /// <summary>
 /// Keeps what the policy's retention says, per volume of the policy, then frees data no kept snapshot needs.
-/// The engine's prune never deletes data a concurrent backup may still reference.
+/// The engine's prune never deletes data a concurrent backup may still reference. Answers how many of the
+/// policy's runs the repository keeps.
 /// </summary>
 internal sealed class ApplyRetentionActivity(RepositoryOpener opener) : TracedActivity<BackupRequested, int>
 {
@@ -24,6 +25,6 @@ internal sealed class ApplyRetentionActivity(RepositoryOpener opener) : TracedAc
             GroupByTags = [BackupTags.Policy, BackupTags.Volume],
         }, CancellationToken.None);
         if (forgotten.Removed.Count > 0) await repository.PruneAsync(cancellationToken: CancellationToken.None);
-        return forgotten.Removed.Count;
+        return forgotten.Kept.Select(s => s.Tags.GetValueOrDefault(BackupTags.Run)).Distinct().Count();
     }
 }

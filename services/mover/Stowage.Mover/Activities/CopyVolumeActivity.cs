@@ -34,7 +34,7 @@ internal sealed partial class CopyVolumeActivity(RepositoryOpener opener, IEvent
             new RunRepository(repository).BackupVolumeAsync(request.RunId, request.PolicyId, request.Spec.Application.ToString(),
                 copy.Volume.ClaimName, source, progress, CancellationToken.None));
         LogCopied(request.RunId, copy.Volume.ClaimName, snapshot.ShortId, snapshot.Summary.BytesUploaded);
-        return new VolumeResult(copy.Volume.ClaimName, true, snapshot.Id, snapshot.Summary.BytesUploaded, null);
+        return new VolumeResult(copy.Volume.ClaimName, true, snapshot.Id, snapshot.Summary.BytesUploaded, null, snapshot.Summary.Bytes);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: volume {Volume} copied as snapshot {Snapshot}, {BytesAdded} bytes added")]

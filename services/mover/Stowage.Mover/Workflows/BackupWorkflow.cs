@@ -52,9 +52,9 @@ internal sealed class BackupWorkflow : Workflow<BackupRequested, RunOutcome>
         context.SetCustomStatus(new RunStatus("recording", copied, plan.Volumes.Count));
         await context.CallActivityAsync<string>(nameof(RecordRunActivity), new RunRecord(request, results, plan.Volumes), Retry);
         context.SetCustomStatus(new RunStatus("retention", copied, plan.Volumes.Count));
-        await context.CallActivityAsync<int>(nameof(ApplyRetentionActivity), request, Retry);
+        var kept = await context.CallActivityAsync<int>(nameof(ApplyRetentionActivity), request, Retry);
         var reason = outcome == RunOutcome.Succeeded ? null : failure ?? FirstError(results);
-        return await FinishAsync(context, request, outcome, reason, results);
+        return await FinishAsync(context, request, outcome, reason, results, kept);
     }
 
     private static async Task<VolumeResult> CopyAsync(WorkflowContext context, BackupRequested request, PlannedVolume volume)
@@ -85,10 +85,10 @@ internal sealed class BackupWorkflow : Workflow<BackupRequested, RunOutcome>
     private static string FirstError(IEnumerable<VolumeResult> results) =>
         results.FirstOrDefault(r => !r.Succeeded) is { } failed ? $"Volume {failed.Volume} was not copied: {failed.Error}" : "No volume was copied.";
 
-    private static async Task<RunOutcome> FinishAsync(WorkflowContext context, BackupRequested request, RunOutcome outcome, string? reason, IReadOnlyList<VolumeResult> volumes)
+    private static async Task<RunOutcome> FinishAsync(WorkflowContext context, BackupRequested request, RunOutcome outcome, string? reason, IReadOnlyList<VolumeResult> volumes, int? kept = null)
     {
         context.SetCustomStatus(new RunStatus(outcome.ToString(), volumes.Count(v => v.Succeeded), volumes.Count));
-        var finished = new BackupFinished(context.NewGuid(), context.CurrentUtcDateTime, request.RunId, request.PolicyId, outcome, reason, volumes);
+        var finished = new BackupFinished(context.NewGuid(), context.CurrentUtcDateTime, request.RunId, request.PolicyId, outcome, reason, volumes, kept);
         await context.CallActivityAsync<bool>(nameof(PublishFinishedActivity), finished, Retry);
         return outcome;
     }

@@ -1,6 +1,7 @@
 using Dapr.Workflow;
 using Stowage.Contracts.Backups;
 using Stowage.Scheduler.Activities;
+using Stowage.Common.Schedules;
 using Stowage.Scheduler.Schedules;
 
 namespace Stowage.Scheduler.Workflows;

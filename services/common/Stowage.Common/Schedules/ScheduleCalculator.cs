@@ -1,7 +1,7 @@
 using Cronos;
 using Stowage.Contracts.Policies;
 
-namespace Stowage.Scheduler.Schedules;
+namespace Stowage.Common.Schedules;
 
 /// <summary>
 /// When a policy's next run is due. Runs are counted from the last run, not from fixed slots, so any number
