@@ -4,6 +4,8 @@
 usage: generate-data.py mixed DIR TOTAL_MIB SMALL_FILES
        generate-data.py small DIR FILES          (files of 1-4 KiB, text-like and random)
        generate-data.py change DIR PERCENT       (rewrites about PERCENT % of the bytes in place)
+       generate-data.py tree DIR FILES           (files of 0-4 KiB, half in a wide tree, half in a deep one)
+       generate-data.py touch DIR PERCENT        (rewrites PERCENT % of the files, picked at random)
 """
 import os
 import random
@@ -63,6 +65,35 @@ def small(root, files):
     print(f"generated {files} small files")
 
 
+def tree(root, files):
+    """Half the files in directories of 10,000 (wide), half in leaves of 50 files eight levels down (deep)."""
+    rng = random.Random(11)
+    made = set()
+    for i in range(files):
+        if i % 2 == 0:
+            d = os.path.join(root, "wide", f"w{i // 20000:04d}")
+        else:
+            leaf = i // 100
+            d = os.path.join(root, "deep", *(f"l{leaf >> (3 * level) & 7}" for level in range(7, -1, -1)))
+        if d not in made:
+            os.makedirs(d, exist_ok=True)
+            made.add(d)
+        size = rng.randint(0, 4096)
+        with open(os.path.join(d, f"f{i:07d}"), "wb") as f:
+            f.write(payload(rng, size, i % 4 == 1))
+    print(f"generated {files} files in {len(made)} directories")
+
+
+def touch(root, percent):
+    rng = random.Random(5)
+    files = [os.path.join(dp, f) for dp, _, fs in os.walk(root) for f in fs]
+    picked = rng.sample(files, len(files) * percent // 100)
+    for path in picked:
+        with open(path, "wb") as f:
+            f.write(os.urandom(rng.randint(0, 4096)))
+    print(f"rewrote {len(picked)} of {len(files)} files")
+
+
 def change(root, percent):
     rng = random.Random(99)
     files = sorted(os.path.join(dp, f) for dp, _, fs in os.walk(root) for f in fs)
@@ -91,3 +122,7 @@ if __name__ == "__main__":
         small(sys.argv[2], int(sys.argv[3]))
     elif mode == "change":
         change(sys.argv[2], int(sys.argv[3]))
+    elif mode == "tree":
+        tree(sys.argv[2], int(sys.argv[3]))
+    elif mode == "touch":
+        touch(sys.argv[2], int(sys.argv[3]))

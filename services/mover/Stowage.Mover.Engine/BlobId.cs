@@ -20,6 +20,9 @@ public readonly struct BlobId : IEquatable<BlobId>, IComparable<BlobId>
         _d = BinaryPrimitives.ReadUInt64BigEndian(bytes[24..]);
     }
 
+    /// <summary>The first 8 bytes as a number: ids are uniform hashes, so its top bits spread ids evenly.</summary>
+    internal ulong Prefix => _a;
+
     /// <summary>Writes the id's 32 bytes.</summary>
     public void WriteTo(Span<byte> destination)
     {

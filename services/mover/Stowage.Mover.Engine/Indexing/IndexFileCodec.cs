@@ -29,24 +29,29 @@ internal static class IndexFileCodec
         return bytes;
     }
 
-    public static List<PackDescriptor> Read(ReadOnlySpan<byte> bytes, string where)
+    /// <summary>The packs one at a time, so a large index file is never held twice (as bytes and as entries).</summary>
+    public static IEnumerable<PackDescriptor> Read(byte[] payload, string where)
     {
-        if (bytes.Length < Magic.Length || !bytes[..Magic.Length].SequenceEqual(Magic))
+        if (payload.Length < Magic.Length || !payload.AsSpan(0, Magic.Length).SequenceEqual(Magic))
             throw new RepositoryDamagedException($"Index {where} has an unknown format.");
-        var packs = new List<PackDescriptor>();
         var offset = Magic.Length;
-        while (offset < bytes.Length)
+        while (offset < payload.Length)
         {
-            if (bytes.Length - offset < BlobId.Size + 12) throw new RepositoryDamagedException($"Index {where} is truncated.");
-            var packId = new BlobId(bytes.Slice(offset, BlobId.Size));
-            var size = BinaryPrimitives.ReadInt64LittleEndian(bytes[(offset + 32)..]);
-            var count = BinaryPrimitives.ReadInt32LittleEndian(bytes[(offset + 40)..]);
-            offset += BlobId.Size + 12;
-            if (count < 0 || bytes.Length - offset < (long)count * PackEntryCodec.Size)
-                throw new RepositoryDamagedException($"Index {where} is truncated.");
-            packs.Add(new PackDescriptor(packId, size, PackEntryCodec.ReadAll(bytes.Slice(offset, count * PackEntryCodec.Size))));
-            offset += count * PackEntryCodec.Size;
+            yield return ReadPack(payload, ref offset, where);
         }
-        return packs;
+    }
+
+    private static PackDescriptor ReadPack(ReadOnlySpan<byte> bytes, ref int offset, string where)
+    {
+        if (bytes.Length - offset < BlobId.Size + 12) throw new RepositoryDamagedException($"Index {where} is truncated.");
+        var packId = new BlobId(bytes.Slice(offset, BlobId.Size));
+        var size = BinaryPrimitives.ReadInt64LittleEndian(bytes[(offset + 32)..]);
+        var count = BinaryPrimitives.ReadInt32LittleEndian(bytes[(offset + 40)..]);
+        offset += BlobId.Size + 12;
+        if (count < 0 || bytes.Length - offset < (long)count * PackEntryCodec.Size)
+            throw new RepositoryDamagedException($"Index {where} is truncated.");
+        var entries = PackEntryCodec.ReadAll(bytes.Slice(offset, count * PackEntryCodec.Size));
+        offset += count * PackEntryCodec.Size;
+        return new PackDescriptor(packId, size, entries);
     }
 }

@@ -2,20 +2,26 @@ using Stowage.Mover.Engine.Packs;
 
 namespace Stowage.Mover.Engine.Indexing;
 
-/// <summary>Where every blob is, merged from all index files. Safe for concurrent readers and writers.</summary>
+/// <summary>
+/// Where every blob is, merged from all index files. Safe for concurrent readers and writers. Blobs live in a
+/// sorted table of 49 bytes each; those added since the last merge wait in a small hash table (at most a
+/// sixteenth of the sorted one, about 100 bytes each), so an index of N blobs holds about 55 N bytes.
+/// Every entry of every pack is kept, duplicates included; lookups return the first one added.
+/// </summary>
 internal sealed class RepositoryIndex
 {
-    // Compact per-blob values: with hundreds of thousands of small files the index is most of a backup's memory.
-    private readonly record struct BlobLocation(int Pack, uint Offset, uint Length, uint RawLength, BlobType Type, bool Compressed);
+    private const int MinimumStaging = 16 * 1024;
 
     private readonly Lock _lock = new();
-    private readonly Dictionary<BlobId, BlobLocation> _blobs = [];
-    private readonly Dictionary<BlobId, PackDescriptor> _packs = [];
-    private readonly List<BlobId> _packIds = [];
+    private readonly SortedBlobTable _table = new();
+    private readonly Dictionary<BlobId, IndexEntry> _staged = [];
+    private readonly List<IndexEntry> _stagedDuplicates = [];
+    private readonly Dictionary<BlobId, int> _packNumbers = [];
+    private readonly List<(BlobId Id, long Size)> _packs = [];
 
-    public int BlobCount { get { lock (_lock) return _blobs.Count; } }
+    public long BlobCount { get { lock (_lock) return _table.Count + _staged.Count + _stagedDuplicates.Count; } }
 
-    public IReadOnlyList<PackDescriptor> Packs { get { lock (_lock) return _packs.Values.ToList(); } }
+    public int PackCount { get { lock (_lock) return _packs.Count; } }
 
     public HashSet<BlobId> IndexFiles { get; } = [];
 
@@ -23,26 +29,31 @@ internal sealed class RepositoryIndex
     {
         lock (_lock)
         {
-            if (!_packs.TryAdd(pack.PackId, pack)) return;
-            var number = _packIds.Count;
-            _packIds.Add(pack.PackId);
-            foreach (var e in pack.Entries) _blobs.TryAdd(e.Id, new BlobLocation(number, e.Offset, e.Length, e.RawLength, e.Type, e.Compressed));
+            if (!_packNumbers.TryAdd(pack.PackId, _packs.Count)) return;
+            var number = _packs.Count;
+            _packs.Add((pack.PackId, pack.Size));
+            foreach (var e in pack.Entries)
+            {
+                var entry = IndexEntry.From(e, number);
+                if (_table.TryFind(e.Id, out _) || !_staged.TryAdd(e.Id, entry)) _stagedDuplicates.Add(entry);
+            }
+            if (_staged.Count + _stagedDuplicates.Count >= Math.Max(MinimumStaging, _table.Count / 16)) MergeStaged();
         }
     }
 
     public bool Contains(BlobId id)
     {
-        lock (_lock) return _blobs.ContainsKey(id);
+        lock (_lock) return _table.TryFind(id, out _) || _staged.ContainsKey(id);
     }
 
     public bool TryFind(BlobId id, out BlobId pack, out PackEntry entry)
     {
         lock (_lock)
         {
-            if (_blobs.TryGetValue(id, out var found))
+            if (_table.TryFind(id, out var found) || _staged.TryGetValue(id, out found))
             {
-                pack = _packIds[found.Pack];
-                entry = new PackEntry(id, found.Type, found.Compressed, found.Offset, found.Length, found.RawLength);
+                pack = _packs[found.Pack].Id;
+                entry = found.ToPackEntry();
                 return true;
             }
         }
@@ -51,13 +62,82 @@ internal sealed class RepositoryIndex
         return false;
     }
 
+    /// <summary>The blob's place among all entries in id order, or -1; stable while nothing is added.</summary>
+    public long PositionOf(BlobId id)
+    {
+        lock (_lock)
+        {
+            MergeStaged();
+            return _table.PositionOf(id);
+        }
+    }
+
     public long PackSize(BlobId packId)
     {
-        lock (_lock) return _packs.TryGetValue(packId, out var pack) ? pack.Size : -1;
+        lock (_lock) return _packNumbers.TryGetValue(packId, out var number) ? _packs[number].Size : -1;
     }
 
     public bool ContainsPack(BlobId packId)
     {
-        lock (_lock) return _packs.ContainsKey(packId);
+        lock (_lock) return _packNumbers.ContainsKey(packId);
+    }
+
+    /// <summary>Every pack's id and size.</summary>
+    public List<(BlobId Id, long Size)> PackSizes()
+    {
+        lock (_lock) return [.. _packs];
+    }
+
+    /// <summary>
+    /// Every pack with its entries, one pack at a time: only 4 bytes per blob (its place, ordered by pack) are
+    /// held for the whole enumeration. Must not run while blobs are being added.
+    /// </summary>
+    public IEnumerable<PackDescriptor> EnumeratePacks()
+    {
+        uint[] byPack;
+        int[] starts;
+        lock (_lock)
+        {
+            MergeStaged();
+            (byPack, starts) = PlacesByPack();
+        }
+        for (var pack = 0; pack < starts.Length - 1; pack++)
+        {
+            var entries = new PackEntry[starts[pack + 1] - starts[pack]];
+            lock (_lock)
+            {
+                for (var i = 0; i < entries.Length; i++) entries[i] = _table.EntryAt(byPack[starts[pack] + i]).ToPackEntry();
+            }
+            Array.Sort(entries, (a, b) => a.Offset.CompareTo(b.Offset));
+            yield return new PackDescriptor(_packs[pack].Id, _packs[pack].Size, entries);
+        }
+    }
+
+    private (uint[] Places, int[] Starts) PlacesByPack()
+    {
+        var starts = new int[_packs.Count + 1];
+        foreach (var entry in _table.All()) starts[entry.Pack + 1]++;
+        for (var p = 0; p < _packs.Count; p++) starts[p + 1] += starts[p];
+        var next = starts.ToArray();
+        var places = new uint[_table.Count];
+        uint position = 0;
+        foreach (var entry in _table.All()) places[next[entry.Pack]++] = position++;
+        return (places, starts);
+    }
+
+    private void MergeStaged()
+    {
+        if (_staged.Count + _stagedDuplicates.Count == 0) return;
+        var added = new IndexEntry[_staged.Count + _stagedDuplicates.Count];
+        _staged.Values.CopyTo(added, 0);
+        _stagedDuplicates.CopyTo(added, _staged.Count);
+        // Stable, so a duplicate stays behind the entry that was added first.
+        var order = Enumerable.Range(0, added.Length).ToArray();
+        Array.Sort(order, (x, y) => added[x].Id.CompareTo(added[y].Id) is var c && c != 0 ? c : x.CompareTo(y));
+        var sorted = new IndexEntry[added.Length];
+        for (var i = 0; i < order.Length; i++) sorted[i] = added[order[i]];
+        _table.Merge(sorted);
+        _staged.Clear();
+        _stagedDuplicates.Clear();
     }
 }

@@ -12,7 +12,9 @@ namespace Stowage.Mover.Engine.Maintenance;
 /// </summary>
 internal static class Pruner
 {
+    // An index file is read whole: a bound on its entries (46 bytes each) bounds what loading it costs.
     private const int PacksPerIndexFile = 2000;
+    private const int EntriesPerIndexFile = 100_000;
 
     public static Task<PruneResult> RunAsync(RepositoryStore store, PruneOptions options, CancellationToken cancellationToken) =>
         EngineTelemetry.TraceAsync("stowage.mover.prune", _ => PruneAsync(store, options, cancellationToken));
@@ -32,36 +34,46 @@ internal static class Pruner
         if (problems.Count > 0)
             throw new RepositoryDamagedException($"Prune stopped, the repository is damaged: {problems[0]}");
 
-        var keptPacks = new List<PackDescriptor>();
-        var deletePacks = new List<PackDescriptor>();
+        // Kept packs go into new index files a batch at a time, so prune never holds every pack's entries at once.
+        var kept = new List<PackDescriptor>();
+        var keptIds = new HashSet<BlobId>();
+        var deletePacks = new List<(BlobId Id, long Size)>();
         var repackBlobs = new List<(BlobId Pack, PackEntry Entry)>();
         var blobsRemoved = 0;
-        foreach (var pack in store.Index.Packs)
+        foreach (var pack in store.Index.EnumeratePacks())
         {
             var live = pack.Entries.Where(e => used.Contains(e.Id) && store.Index.TryFind(e.Id, out var home, out _) && home == pack.PackId).ToList();
             var unusedBytes = pack.Entries.Except(live).Sum(e => (long)e.Length);
-            if (live.Count == pack.Entries.Count) keptPacks.Add(pack);
-            else if (live.Count > 0 && unusedBytes < pack.Size * options.RepackUnusedFraction) keptPacks.Add(pack);
+            if (live.Count == pack.Entries.Count || (live.Count > 0 && unusedBytes < pack.Size * options.RepackUnusedFraction))
+            {
+                kept.Add(pack);
+                keptIds.Add(pack.PackId);
+                if (IsFull(kept)) await WriteIndexAsync(store, kept, cancellationToken);
+            }
             else
             {
-                deletePacks.Add(pack);
+                deletePacks.Add((pack.PackId, pack.Size));
                 repackBlobs.AddRange(live.Select(e => (pack.PackId, e)));
                 blobsRemoved += pack.Entries.Count - live.Count;
             }
         }
         var written = await PackRewriter.RewriteAsync(store, repackBlobs, cancellationToken);
-        keptPacks.AddRange(written);
-        foreach (var batch in keptPacks.Chunk(PacksPerIndexFile))
-            await store.WriteSealedFileAsync("index", RepositoryLayout.IndexPrefix, IndexFileCodec.Write(batch), cancellationToken);
+        foreach (var pack in written)
+        {
+            kept.Add(pack);
+            keptIds.Add(pack.PackId);
+            if (IsFull(kept)) await WriteIndexAsync(store, kept, cancellationToken);
+        }
+        if (kept.Count > 0) await WriteIndexAsync(store, kept, cancellationToken);
         foreach (var index in oldIndexFiles) await store.Backend.DeleteAsync(RepositoryLayout.Index(index), cancellationToken);
 
         long freed = 0;
-        foreach (var pack in deletePacks)
+        foreach (var (packId, size) in deletePacks)
         {
-            await store.Backend.DeleteAsync(RepositoryLayout.Pack(pack.PackId), cancellationToken);
-            freed += pack.Size;
+            await store.Backend.DeleteAsync(RepositoryLayout.Pack(packId), cancellationToken);
+            freed += size;
         }
-        var indexed = keptPacks.Select(p => p.PackId).Concat(deletePacks.Select(p => p.PackId)).ToHashSet();
+        var indexed = keptIds.Concat(deletePacks.Select(p => p.Id)).ToHashSet();
         var orphans = 0;
         await foreach (var item in store.Backend.ListAsync(RepositoryLayout.DataPrefix, cancellationToken))
         {
@@ -76,5 +88,14 @@ internal static class Pruner
         await store.LoadIndexAsync(cancellationToken);
         return new PruneResult(false, deletePacks.Count + orphans, written.Count, blobsRemoved, freed,
             $"Deleted {deletePacks.Count + orphans} pack(s), wrote {written.Count}, removed {blobsRemoved} unused blob(s).");
+    }
+
+    private static bool IsFull(List<PackDescriptor> packs) =>
+        packs.Count >= PacksPerIndexFile || packs.Sum(p => p.Entries.Count) >= EntriesPerIndexFile;
+
+    private static async Task WriteIndexAsync(RepositoryStore store, List<PackDescriptor> packs, CancellationToken cancellationToken)
+    {
+        await store.WriteSealedFileAsync("index", RepositoryLayout.IndexPrefix, IndexFileCodec.Write(packs), cancellationToken);
+        packs.Clear();
     }
 }

@@ -1,3 +1,4 @@
+using Stowage.Mover.Engine.Indexing;
 using Stowage.Mover.Engine.Repository;
 using Stowage.Mover.Engine.Snapshots;
 
@@ -6,10 +7,10 @@ namespace Stowage.Mover.Engine.Maintenance;
 /// <summary>Every blob the given snapshots reference, found by walking their trees; unreadable trees are reported.</summary>
 internal static class ReachableBlobs
 {
-    public static async Task<HashSet<BlobId>> CollectAsync(RepositoryStore store, IEnumerable<(BlobId Id, SnapshotFile Snapshot)> snapshots,
+    public static async Task<BlobMarks> CollectAsync(RepositoryStore store, IEnumerable<(BlobId Id, SnapshotFile Snapshot)> snapshots,
         Action<string> report, CancellationToken cancellationToken)
     {
-        var seen = new HashSet<BlobId>();
+        var seen = new BlobMarks(store.Index);
         foreach (var (id, snapshot) in snapshots)
         {
             if (!BlobId.TryParse(snapshot.Tree, out var root)) report($"Snapshot {id.ToShortString()} has a malformed tree id.");
@@ -18,7 +19,7 @@ internal static class ReachableBlobs
         return seen;
     }
 
-    private static async Task WalkAsync(RepositoryStore store, BlobId treeId, string where, HashSet<BlobId> seen, Action<string> report, CancellationToken cancellationToken)
+    private static async Task WalkAsync(RepositoryStore store, BlobId treeId, string where, BlobMarks seen, Action<string> report, CancellationToken cancellationToken)
     {
         if (!seen.Add(treeId)) return;
         Tree tree;
@@ -38,7 +39,7 @@ internal static class ReachableBlobs
             foreach (var hex in node.Content ?? [])
             {
                 if (!BlobId.TryParse(hex, out var blob)) report($"'{path}' has a malformed content id.");
-                else if (seen.Add(blob) && !store.Index.Contains(blob)) report($"Blob {blob.ToShortString()} of '{path}' is missing.");
+                else if (seen.Add(blob, out var indexed) && !indexed) report($"Blob {blob.ToShortString()} of '{path}' is missing.");
             }
             if (node.Subtree is { } subtree)
             {

@@ -31,11 +31,11 @@ internal static class RepositoryChecker
             if (BlobId.TryParse(RepositoryLayout.NameOf(item.Key), out var packId)) stored[packId] = item.Size;
             else warnings.Add($"Unexpected object '{item.Key}'.");
         }
-        var packs = store.Index.Packs;
-        foreach (var pack in packs)
+        var packs = store.Index.PackSizes();
+        foreach (var (packId, indexedSize) in packs)
         {
-            if (!stored.TryGetValue(pack.PackId, out var size)) Error($"Pack {pack.PackId.ToShortString()} is in the index but missing.");
-            else if (size != pack.Size) Error($"Pack {pack.PackId.ToShortString()} has {size} bytes, the index says {pack.Size}.");
+            if (!stored.TryGetValue(packId, out var size)) Error($"Pack {packId.ToShortString()} is in the index but missing.");
+            else if (size != indexedSize) Error($"Pack {packId.ToShortString()} has {size} bytes, the index says {indexedSize}.");
         }
         foreach (var orphan in stored.Keys.Where(id => !store.Index.ContainsPack(id)))
             warnings.Add($"Pack {orphan.ToShortString()} is not indexed (left by an interrupted backup; prune removes it).");
@@ -54,7 +54,7 @@ internal static class RepositoryChecker
 
         if (options.ReadData)
         {
-            await Parallel.ForEachAsync(packs.Where(p => stored.ContainsKey(p.PackId)), RepositoryStore.Parallelism(cancellationToken),
+            await Parallel.ForEachAsync(store.Index.EnumeratePacks().Where(p => stored.ContainsKey(p.PackId)), RepositoryStore.Parallelism(cancellationToken),
                 async (pack, ct) => await VerifyPackAsync(store, pack, Error, ct));
         }
         return new CheckResult(errors, warnings, snapshots.Count, packs.Count, store.Index.BlobCount);

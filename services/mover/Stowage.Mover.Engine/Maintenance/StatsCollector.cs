@@ -10,9 +10,10 @@ internal static class StatsCollector
         await store.LoadIndexAsync(cancellationToken);
         var snapshots = await store.LoadSnapshotsAsync(cancellationToken);
         long stored = 0, raw = 0, data = 0, trees = 0;
-        var packs = store.Index.Packs;
-        foreach (var pack in packs)
+        var packs = 0;
+        foreach (var pack in store.Index.EnumeratePacks())
         {
+            packs++;
             stored += pack.Size;
             foreach (var entry in pack.Entries)
             {
@@ -22,6 +23,6 @@ internal static class StatsCollector
             }
         }
         var latest = snapshots.Count > 0 ? snapshots[^1].Snapshot.Summary.Bytes : 0;
-        return new RepositoryStats(snapshots.Count, packs.Count, stored, data, trees, raw, latest);
+        return new RepositoryStats(snapshots.Count, packs, stored, data, trees, raw, latest);
     }
 }
