@@ -47,3 +47,17 @@ for key in order:
         continue
     repo = f"{s['repo'] / r['repo']:14.2f}" if s["repo"] and r["repo"] else f"{'-':>14}"
     print(f"{key[0]:6} {key[1]:11} {r['wall'] / max(s['wall'], 0.01):14.2f} {s['cpu'] / max(r['cpu'], 0.01):13.2f} {s['rss'] / r['rss']:16.2f} {repo}")
+
+if "--growth" in sys.argv:
+    # Scales are the targets in the order they ran; the limit run ("2M-256M") is not a scale.
+    scales = [t for t in dict.fromkeys(k[0] for k in order) if "-" not in t]
+    if len(scales) > 1:
+        first, last = scales[0], scales[-1]
+        print()
+        print(f"growth from {first} to {last} files: peak memory (x), files/s (x), and at {last} stowage's peak as a fraction of restic's")
+        print(f"{'case':11} {'tool':8} {'peak x':>7} {'files/s x':>10}")
+        for case in dict.fromkeys(k[1] for k in order):
+            for tool in ("stowage", "restic"):
+                a, b = best.get(((first, case), tool)), best.get(((last, case), tool))
+                if a and b:
+                    print(f"{case:11} {tool:8} {b['rss'] / a['rss']:7.2f} {(b['files'] / b['wall']) / (a['files'] / a['wall']):10.2f}")

@@ -11,7 +11,9 @@ internal static class CommandRunner
     public static void SetRepositoryAction(this Command command, Func<ParseResult, StowageRepository, CancellationToken, Task<int>> action) =>
         command.SetAction((parse, cancellationToken) => GuardAsync(async () =>
         {
+            var budget = ReadMemoryBudget(parse);
             using var repository = await StowageRepository.OpenAsync(OpenBackend(parse), ReadSecret(parse), cancellationToken);
+            repository.MemoryBudget = budget;
             return await action(parse, repository, cancellationToken);
         }));
 
@@ -46,6 +48,21 @@ internal static class CommandRunner
         return RepositoryLocation.Open(address, Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID"),
             Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY"), region, pathStyle: !parse.GetValue(GlobalOptions.VirtualHosted),
             objectLock: lockDays > 0 ? new ObjectLockRetention(Compliance: true, TimeSpan.FromDays(lockDays)) : null);
+    }
+
+    public static MemoryBudget ReadMemoryBudget(ParseResult parse)
+    {
+        var text = parse.GetValue(GlobalOptions.MemoryBudget) ?? Environment.GetEnvironmentVariable("STOWAGE_MEMORY_BUDGET");
+        if (string.IsNullOrWhiteSpace(text)) return MemoryBudget.Detect();
+        var unit = char.ToUpperInvariant(text.Trim()[^1]) switch { 'K' => 1L << 10, 'M' => 1L << 20, 'G' => 1L << 30, _ => 1L };
+        var digits = unit == 1 ? text.Trim() : text.Trim()[..^1];
+        if (!long.TryParse(digits, out var number) || number <= 0 || number > long.MaxValue / unit)
+            throw new UsageException($"--memory-budget '{text}' is not a size such as 256M or 2G.");
+        // A cgroup limit already caps the collector's heap at three quarters of it; an explicit budget does the same,
+        // so the collector works harder instead of the process growing past the budget.
+        AppContext.SetData("GCHeapHardLimit", (ulong)(number * unit / 4 * 3));
+        GC.RefreshMemoryLimit();
+        return MemoryBudget.Detect(number * unit);
     }
 
     public static RepositorySecret ReadSecret(ParseResult parse) =>

@@ -47,5 +47,11 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
-    public static IEnumerable<Option> All => [Repository, PasswordFile, KeyFile, Region, VirtualHosted, ObjectLockDays, Json];
+    public static readonly Option<string?> MemoryBudget = new("--memory-budget")
+    {
+        Description = "Memory the run may use, e.g. 256M or 2G (default: STOWAGE_MEMORY_BUDGET, else the cgroup limit); smaller caches and restore batches trade speed for it.",
+        Recursive = true,
+    };
+
+    public static IEnumerable<Option> All => [Repository, PasswordFile, KeyFile, Region, VirtualHosted, ObjectLockDays, Json, MemoryBudget];
 }

@@ -22,6 +22,7 @@ internal static class RestoreCommand
                 SubPath = parse.GetValue(subPath),
             }, ProgressLine.ForTerminal("restore"), cancellationToken);
             ProgressLine.Clear();
+            foreach (var warning in result.Warnings) Console.Error.WriteLine($"warning: {warning}");
             Console.Out.WriteLine($"restored {result.Files} files, {result.Directories} directories, {ProgressLine.Size(result.Bytes)} in {(DateTimeOffset.UtcNow - started).TotalSeconds:F1} s");
             return ExitCodes.Ok;
         });

@@ -49,6 +49,13 @@ public sealed class StowageRepository : IDisposable
         return new StowageRepository(new RepositoryStore(backend, new RepositoryKeys(master, config)), keyId);
     }
 
+    /// <summary>The memory a run may use (by default the cgroup limit, if any); set it before the first run.</summary>
+    public MemoryBudget MemoryBudget
+    {
+        get => _store.Budget;
+        set => _store.Budget = value;
+    }
+
     /// <summary>Backs up a directory as a new snapshot, reading only files changed since the parent snapshot.</summary>
     public Task<BackupResult> BackupAsync(BackupRequest request, IProgress<BackupProgress>? progress = null, CancellationToken cancellationToken = default) =>
         BackupRunner.RunAsync(_store, request, progress, cancellationToken);

@@ -24,4 +24,15 @@ public sealed class CliUsageTests
         Assert.Contains("STOWAGE_REPOSITORY", run.Stderr, StringComparison.Ordinal);
         Assert.Empty(run.Stdout);
     }
+
+    [Fact]
+    public async Task A_memory_budget_that_is_not_a_size_exits_2_and_names_the_option()
+    {
+        using var temp = new TempDirectory("cli-usage");
+
+        var run = await new MoverCli(temp.Sub("repo")).RunAsync("snapshots", "--memory-budget", "lots");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--memory-budget 'lots'", run.Stderr, StringComparison.Ordinal);
+    }
 }

@@ -84,6 +84,7 @@ internal static class BackupRunner
         activity?.SetTag("stowage.files", summary.Files);
         activity?.SetTag("stowage.bytes", summary.Bytes);
         activity?.SetTag("stowage.bytes_uploaded", summary.BytesUploaded);
+        if (store.Budget.Describe(store.Index.ApproximateBytes, restore: false) is { } traded) warnings.Add(traded);
         return new BackupResult(RepositoryStore.ToInfo(snapshotId, snapshot), warnings);
     }
 

@@ -41,7 +41,9 @@ internal sealed class TreeWalker(RepositoryStore store, BlobSaver saver, BackupC
             if (status.IsDirectory)
             {
                 var child = new DirectoryJob(path, TreeNodeFactory.Create(name, TreeNode.Directory, status), directory, slot);
-                await WalkAsync(child, await LoadPreviousAsync(previous?.Find(name), cancellationToken), cancellationToken);
+                var at = previous?.IndexOf(name) ?? -1;
+                if (at >= 0) store.Trees.PrefetchAfter(previous!, at, cancellationToken);
+                await WalkAsync(child, await LoadPreviousAsync(at >= 0 ? previous!.Nodes[at] : null, cancellationToken), cancellationToken);
             }
             else if (status.IsSymlink)
             {

@@ -21,6 +21,9 @@ internal sealed class RepositoryIndex
 
     public long BlobCount { get { lock (_lock) return _table.Count + _staged.Count + _stagedDuplicates.Count; } }
 
+    /// <summary>What the index holds in memory, roughly (see the class summary).</summary>
+    public long ApproximateBytes => BlobCount * 55 + PackCount * 100L;
+
     public int PackCount { get { lock (_lock) return _packs.Count; } }
 
     public HashSet<BlobId> IndexFiles { get; } = [];

@@ -26,15 +26,16 @@ internal static class ReachableBlobs
         try
         {
             tree = await store.LoadTreeAsync(treeId, cancellationToken);
-            store.Trees.PrefetchChildren(tree, cancellationToken);
+            store.Trees.PrefetchChildren(tree, cancellationToken, seen.Contains);
         }
         catch (Exception e) when (e is RepositoryDamagedException or Storage.ObjectMissingException or System.Text.Json.JsonException)
         {
             report($"Tree {treeId.ToShortString()} of {where} is unreadable: {e.Message}");
             return;
         }
-        foreach (var node in tree.Nodes)
+        for (var i = 0; i < tree.Nodes.Count; i++)
         {
+            var node = tree.Nodes[i];
             var path = $"{where}:/{node.Name}";
             foreach (var hex in node.Content ?? [])
             {
@@ -43,6 +44,7 @@ internal static class ReachableBlobs
             }
             if (node.Subtree is { } subtree)
             {
+                store.Trees.PrefetchAfter(tree, i, cancellationToken, seen.Contains);
                 if (BlobId.TryParse(subtree, out var child)) await WalkAsync(store, child, where + "/" + node.Name, seen, report, cancellationToken);
                 else report($"'{path}' has a malformed subtree id.");
             }

@@ -13,7 +13,8 @@ internal sealed class RepositoryStore(IRepositoryBackend backend, RepositoryKeys
     public IRepositoryBackend Backend { get; } = backend;
     public RepositoryKeys Keys { get; } = keys;
     public RepositoryIndex Index { get; private set; } = new();
-    public TreeLoader Trees => _trees ??= new TreeLoader(this);
+    public MemoryBudget Budget { get; set; } = MemoryBudget.Detect();
+    public TreeLoader Trees => _trees ??= new TreeLoader(this, Budget.TreePackCacheBytes);
     private TreeLoader? _trees;
 
     public async Task LoadIndexAsync(CancellationToken cancellationToken)

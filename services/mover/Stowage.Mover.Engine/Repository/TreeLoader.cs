@@ -5,17 +5,21 @@ using Stowage.Mover.Engine.Snapshots;
 namespace Stowage.Mover.Engine.Repository;
 
 /// <summary>
-/// Loads and caches tree blobs. Walks prefetch the subtrees of the directory they enter, a few requests at a
-/// time, so on an object store the walk does not pay one round trip per directory in sequence. A tree the
-/// walk needs now starts loading at once, never queued behind prefetches of its siblings.
+/// Loads tree blobs. Walks prefetch the next few subtrees of the directory they are in (a window that slides as
+/// they descend), so on an object store the walk does not pay one round trip per directory in sequence, while
+/// memory holds at most the window's trees per level of the walk: a prefetched tree leaves the cache when the
+/// walk takes it. A tree the walk needs now starts loading at once, never queued behind prefetches.
 /// </summary>
-internal sealed class TreeLoader(RepositoryStore store)
+internal sealed class TreeLoader(RepositoryStore store, long packCacheBytes)
 {
-    private const int CacheLimit = 1024;
+    /// <summary>Subdirectories prefetched ahead of the walk in each directory.</summary>
+    public const int Window = 8;
+    // Trees prefetched for directories the walk then skipped (gone from the source) would stay; this bounds them.
+    private const int CacheLimit = 256;
     private const int ConcurrentPrefetches = 16;
     private readonly ConcurrentDictionary<BlobId, Slot> _trees = new();
     private readonly SemaphoreSlim _prefetchSlots = new(ConcurrentPrefetches);
-    private readonly TreePackCache _packs = new(store);
+    private readonly TreePackCache _packs = new(store, packCacheBytes);
 
     private sealed class Slot
     {
@@ -23,20 +27,43 @@ internal sealed class TreeLoader(RepositoryStore store)
         public int Started;
     }
 
+    /// <summary>Loads a tree for the walk, taking it out of the cache if it was prefetched.</summary>
     public Task<Tree> LoadAsync(BlobId id, CancellationToken cancellationToken)
     {
-        var slot = SlotOf(id);
+        if (!_trees.TryRemove(id, out var slot)) slot = new Slot();
         _ = StartAsync(id, slot, cancellationToken);
         return slot.Tree.Task;
     }
 
-    public void PrefetchChildren(Tree tree, CancellationToken cancellationToken)
+    /// <summary>Prefetches the first Window subdirectories of a tree the walk enters.</summary>
+    public void PrefetchChildren(Tree tree, CancellationToken cancellationToken, Func<BlobId, bool>? skip = null)
     {
-        foreach (var node in tree.Nodes)
+        var found = 0;
+        for (var i = 0; i < tree.Nodes.Count && found < Window; i++)
         {
-            if (node is { Type: TreeNode.Directory, Subtree: { } hex } && BlobId.TryParse(hex, out var id) && store.Index.Contains(id))
-                _ = PrefetchAsync(id, SlotOf(id), cancellationToken);
+            if (tree.Nodes[i].Type != TreeNode.Directory) continue;
+            found++;
+            Prefetch(tree.Nodes[i], skip, cancellationToken);
         }
+    }
+
+    /// <summary>Called as the walk descends into the node at index: prefetches the subdirectory Window places on.</summary>
+    public void PrefetchAfter(Tree tree, int index, CancellationToken cancellationToken, Func<BlobId, bool>? skip = null)
+    {
+        var found = 0;
+        for (var i = index + 1; i < tree.Nodes.Count; i++)
+        {
+            if (tree.Nodes[i].Type != TreeNode.Directory || ++found < Window) continue;
+            Prefetch(tree.Nodes[i], skip, cancellationToken);
+            return;
+        }
+    }
+
+    /// <summary>Skip names trees the walk will not take (already walked), which would otherwise wait in the cache.</summary>
+    private void Prefetch(TreeNode node, Func<BlobId, bool>? skip, CancellationToken cancellationToken)
+    {
+        if (node.Subtree is { } hex && BlobId.TryParse(hex, out var id) && skip?.Invoke(id) != true && store.Index.Contains(id))
+            _ = PrefetchAsync(id, SlotOf(id), cancellationToken);
     }
 
     private Slot SlotOf(BlobId id)

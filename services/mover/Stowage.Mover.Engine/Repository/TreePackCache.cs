@@ -4,12 +4,12 @@ namespace Stowage.Mover.Engine.Repository;
 
 /// <summary>
 /// Tree blobs live together in tree packs, and a walk needs most of them: one request for the whole pack
-/// replaces one request per directory. Holds at most a few packs' bytes.
+/// replaces one request per directory. Holds at most cacheBytes of packs (a memory budget sets it); a pack
+/// larger than that is read a blob at a time.
 /// </summary>
-internal sealed class TreePackCache(RepositoryStore store)
+internal sealed class TreePackCache(RepositoryStore store, long cacheBytes)
 {
     private const long WholePackLimit = 24 * 1024 * 1024;
-    private const long CacheBytesLimit = 64 * 1024 * 1024;
     private readonly ConcurrentDictionary<BlobId, Lazy<Task<byte[]>>> _packs = new();
     private long _cachedBytes;
 
@@ -18,8 +18,8 @@ internal sealed class TreePackCache(RepositoryStore store)
         if (!store.Index.TryFind(id, out var pack, out var entry))
             throw new RepositoryDamagedException($"Blob {id.ToShortString()} is not in any index.");
         var size = store.Index.PackSize(pack);
-        if (size <= 0 || size > WholePackLimit) return await store.ReadBlobAsync(id, cancellationToken);
-        if (Interlocked.Read(ref _cachedBytes) + size > CacheBytesLimit)
+        if (size <= 0 || size > Math.Min(WholePackLimit, cacheBytes)) return await store.ReadBlobAsync(id, cancellationToken);
+        if (Interlocked.Read(ref _cachedBytes) + size > cacheBytes)
         {
             _packs.Clear();
             Interlocked.Exchange(ref _cachedBytes, 0);

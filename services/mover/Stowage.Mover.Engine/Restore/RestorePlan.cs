@@ -3,7 +3,11 @@ using Stowage.Mover.Engine.Snapshots;
 
 namespace Stowage.Mover.Engine.Restore;
 
-/// <summary>Everything a restore will write, grouped by pack so each pack is read once.</summary>
+/// <summary>
+/// One batch of a restore: what it writes, grouped by pack so each pack is read once per batch. A restore plans
+/// and writes a batch at a time, so its memory is bounded by the batch, not by the snapshot's file count.
+/// Directories are listed once their whole subtree is planned, deepest first, for their metadata.
+/// </summary>
 internal sealed class RestorePlan
 {
     public sealed record FileTarget(string Path, string DisplayPath, TreeNode Node);
@@ -14,11 +18,23 @@ internal sealed class RestorePlan
     public List<(string Path, TreeNode Node)> Symlinks { get; } = [];
     public List<(string Path, TreeNode Node)> Directories { get; } = [];
     public List<(string Existing, FileTarget Link)> HardLinks { get; } = [];
-    public Dictionary<(ulong Device, ulong Inode), string> FirstLinks { get; } = [];
     public long Bytes { get; set; }
+
+    /// <summary>Entries planned, to bound the batch.</summary>
+    public int Count => Files.Count + Symlinks.Count + Directories.Count + HardLinks.Count;
 
     /// <summary>Whether the file's whole content is one blob, written by a single write.</summary>
     public static bool IsSingleBlob(FileTarget file) => file.Node.Content is { Count: 1 };
+
+    public void Clear()
+    {
+        Packs.Clear();
+        Files.Clear();
+        Symlinks.Clear();
+        Directories.Clear();
+        HardLinks.Clear();
+        Bytes = 0;
+    }
 
     public void Add(BlobId pack, PackEntry entry, FileTarget file, long offset)
     {

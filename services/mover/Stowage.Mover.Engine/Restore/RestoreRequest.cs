@@ -17,6 +17,9 @@ public sealed record RestoreRequest
 
     /// <summary>Packs read concurrently (default 4).</summary>
     public int PackReaders { get; init; } = 4;
+
+    /// <summary>Entries planned and written per batch (default: as many as the memory budget allows, at most 20,000).</summary>
+    public int? BatchFiles { get; init; }
 }
 
 /// <summary>What a restore wrote.</summary>

@@ -1,14 +1,12 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Stowage.Mover.Engine.Backup;
-using Stowage.Mover.Engine.FileSystem;
 using Stowage.Mover.Engine.Repository;
 using Stowage.Mover.Engine.Snapshots;
 using Stowage.Mover.Engine.Telemetry;
 
 namespace Stowage.Mover.Engine.Restore;
 
-/// <summary>Restores a snapshot or a sub-path: plan, read each needed pack once, verify every blob, write, then set metadata.</summary>
+/// <summary>Restores a snapshot or a sub-path in batches: plan, read each needed pack once per batch, verify every blob, write, then set metadata.</summary>
 internal static class RestoreRunner
 {
     public static Task<RestoreResult> RunAsync(RepositoryStore store, RestoreRequest request, IProgress<BackupProgress>? progress, CancellationToken cancellationToken) =>
@@ -26,34 +24,23 @@ internal static class RestoreRunner
         var target = Path.GetFullPath(request.TargetPath);
         Directory.CreateDirectory(target);
 
-        var plan = new RestorePlan();
-        var planner = new RestorePlanner(store, plan);
+        var budget = store.Budget;
+        var batchFiles = request.BatchFiles is > 0 and var files ? files : budget.RestoreBatchFiles(store.Index.ApproximateBytes);
+        var counters = new BackupCounters();
+        var writer = new RestoreBatchWriter(store, request.PackReaders, counters, cancellationToken);
+        var planner = new RestorePlanner(store, batchFiles, writer.WriteAsync);
         var (start, display) = await SubPathResolver.ResolveAsync(store, snapshot, request.SubPath, cancellationToken);
         var startPath = request.SubPath is null ? target : Path.Join(target, start.Name);
-        await planner.AddAsync(start, startPath, display, cancellationToken);
-
-        activity?.SetTag("stowage.files", (long)(plan.Files.Count + plan.HardLinks.Count));
-        activity?.SetTag("stowage.bytes", plan.Bytes);
-        var counters = new BackupCounters { FilesTotal = plan.Files.Count, BytesTotal = plan.Bytes, ScanComplete = true };
-        var failures = new ConcurrentDictionary<string, string>();
         await using (new ProgressTicker(counters.ToProgress, progress))
         {
-            var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.PackReaders), CancellationToken = cancellationToken };
-            // Largest first, so the last packs to finish are small ones and no reader is left alone at the end.
-            var packs = plan.Packs.OrderByDescending(p => p.Value.Values.Sum(b => (long)b.Entry.Length));
-            await Parallel.ForEachAsync(packs, options, async (pack, ct) =>
-                await PackRestorer.RestoreAsync(store, pack.Key, pack.Value, counters, failures, ct));
+            await planner.AddAsync(start, startPath, display, cancellationToken);
+            await planner.FlushAsync();
+            counters.ScanComplete = true;
         }
-        if (!failures.IsEmpty)
-        {
-            var files = failures.Keys.Order(StringComparer.Ordinal).ToList();
-            throw new RepositoryDamagedException(
-                $"Restore failed for {files.Count} file(s): {string.Join(", ", files.Take(10).Select(f => $"'{f}'"))}{(files.Count > 10 ? ", ..." : "")}. " +
-                $"Cause: {failures.Values.First()}");
-        }
-        foreach (var (existing, link) in plan.HardLinks) UnixFileMetadata.CreateHardLink(existing, link.Path);
-        MetadataApplier.Apply(plan);
+        activity?.SetTag("stowage.files", writer.Files);
+        activity?.SetTag("stowage.bytes", writer.Bytes);
+        activity?.SetTag("stowage.restore_batches", writer.Batches);
         EngineTelemetry.Duration.Record((DateTimeOffset.UtcNow - started).TotalSeconds, new KeyValuePair<string, object?>("operation", "restore"));
-        return new RestoreResult(plan.Files.Count + plan.HardLinks.Count, plan.Directories.Count, plan.Bytes, []);
+        return new RestoreResult(writer.Files, writer.Directories, writer.Bytes, budget.Describe(store.Index.ApproximateBytes, restore: true) is { } traded ? [traded] : []);
     }
 }

@@ -1,0 +1,52 @@
+using Stowage.Mover.Engine.FileSystem;
+
+namespace Stowage.Mover.Engine;
+
+/// <summary>
+/// How much memory a run may use: an explicit budget, else the cgroup limit of the process (what a pod's memory
+/// limit becomes), else none. Caches and restore batches are sized from it; what that costs in speed is told by
+/// <see cref="Describe"/>. The index (about 55 bytes per blob) and the largest directory are not negotiable.
+/// </summary>
+public sealed record MemoryBudget(long? Bytes, string Source)
+{
+    private const long MiB = 1024 * 1024;
+    // .NET caps its heap at three quarters of a cgroup limit; the rest is code, stacks and native buffers.
+    private const long HeapShareNumerator = 3, HeapShareDenominator = 4;
+    // The pipeline's managed buffers (a chunk buffer per reader, packs being filled, pack segments being read).
+    private const long FixedBytes = 40 * MiB;
+    private const long DefaultTreePackCache = 32 * MiB;
+    /// <summary>Files planned per restore batch without a budget.</summary>
+    public const int DefaultRestoreBatchFiles = 20_000;
+    // A planned file: its paths, node, blob targets; twice what was measured, for the collector's slack.
+    private const long PlannedFileBytes = 2048;
+
+    /// <summary>No limit.</summary>
+    public static MemoryBudget None { get; } = new(null, "none");
+
+    /// <summary>The explicit budget if given, else the process's cgroup limit (v2 memory.max, v1 fallback), else none.</summary>
+    public static MemoryBudget Detect(long? explicitBytes = null) =>
+        explicitBytes is { } bytes ? new MemoryBudget(bytes, "setting")
+        : CgroupMemoryLimit.Read() is { } limit ? new MemoryBudget(limit, "cgroup limit") : None;
+
+    private long? Heap => Bytes * HeapShareNumerator / HeapShareDenominator;
+
+    /// <summary>Bytes of whole tree packs kept for walks.</summary>
+    public long TreePackCacheBytes => Bytes is { } b ? Math.Clamp(b / 16, 4 * MiB, DefaultTreePackCache) : DefaultTreePackCache;
+
+    /// <summary>Files a restore plans and writes at once, given what the index already takes.</summary>
+    public int RestoreBatchFiles(long indexBytes) =>
+        Heap is { } heap ? (int)Math.Clamp((heap - FixedBytes - TreePackCacheBytes - indexBytes) / PlannedFileBytes, 1000, DefaultRestoreBatchFiles) : DefaultRestoreBatchFiles;
+
+    /// <summary>One line for the log when there is a budget: the budget and what it traded for it.</summary>
+    public string? Describe(long indexBytes, bool restore)
+    {
+        if (Bytes is not { } b) return null;
+        var batch = RestoreBatchFiles(indexBytes);
+        var traded = new List<string>();
+        if (TreePackCacheBytes < DefaultTreePackCache) traded.Add($"tree pack cache {TreePackCacheBytes / MiB} MiB (of {DefaultTreePackCache / MiB})");
+        if (restore && batch < DefaultRestoreBatchFiles) traded.Add($"restores in batches of {batch:N0} files (of {DefaultRestoreBatchFiles:N0}), reading a pack once per batch");
+        var within = $"memory budget {b / MiB} MiB ({Source}); index {indexBytes / MiB} MiB";
+        if (indexBytes + FixedBytes > Heap) return $"{within}: the index alone nearly fills it; the run may exceed it.";
+        return traded.Count == 0 ? $"{within}: nothing traded." : $"{within}: traded {string.Join(", ", traded)}.";
+    }
+}
