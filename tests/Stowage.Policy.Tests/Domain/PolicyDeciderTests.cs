@@ -29,6 +29,14 @@ public sealed class PolicyDeciderTests
     }
 
     [Fact]
+    public void Creating_a_second_live_policy_for_an_application_is_refused_naming_the_first()
+    {
+        var refused = Assert.Throws<PolicyRuleViolation>(() =>
+            PolicyDecider.Decide(new CreatePolicy("p2", PolicySpecs.Valid(), false, LivePolicyOfApplication: "p1"), null, Context));
+        Assert.Contains("'p1'", refused.Message);
+    }
+
+    [Fact]
     public void Pause_then_resume_moves_status_and_versions()
     {
         var state = Given(new CreatePolicy("p1", PolicySpecs.Valid(), false), new PausePolicy("maintenance"));

@@ -42,7 +42,7 @@ public sealed partial class DaprEventStore<TEvent>(
         {
             operations.Add(new StateTransactionRequest(keys.Event(streamId, current.Version + i + 1), EventJson.Serialize<TEvent>(events[i]), StateOperationType.Upsert));
         }
-        operations.AddRange(projections.Select(p => Upsert(p.Key, p.Value)));
+        operations.AddRange(projections.Select(Operation));
         var next = current with { Version = current.Version + events.Count };
         operations.Add(new StateTransactionRequest(keys.Head(streamId), EventJson.Serialize(next), StateOperationType.Upsert,
             string.IsNullOrEmpty(etag) ? null : etag, options: FirstWrite));
@@ -59,6 +59,8 @@ public sealed partial class DaprEventStore<TEvent>(
                 throw new StreamVersionConflictException(streamId, expectedVersion, after.Version);
             }
             LogAppendFailed(streamId, ex.Message);
+            var unique = projections.Where(p => p.Kind == StateWriteKind.CreateOnly).Select(p => p.Key).ToList();
+            if (unique.Count > 0) throw new StateKeyTakenException(streamId, unique);
             throw;
         }
         await PublishAsync(streamId, next, etag: null, cancellationToken);
@@ -96,8 +98,12 @@ public sealed partial class DaprEventStore<TEvent>(
         return eventKeys.Select(key => EventJson.Deserialize<TEvent>(byKey[key])).ToList();
     }
 
-    private static StateTransactionRequest Upsert(string key, object value) =>
-        new(key, EventJson.Serialize(value), StateOperationType.Upsert);
+    private static StateTransactionRequest Operation(StateWrite write) => write.Kind switch
+    {
+        StateWriteKind.Delete => new(write.Key, null, StateOperationType.Delete),
+        StateWriteKind.CreateOnly => new(write.Key, EventJson.Serialize(write.Value!), StateOperationType.Upsert, options: FirstWrite),
+        _ => new(write.Key, EventJson.Serialize(write.Value!), StateOperationType.Upsert),
+    };
 
     private static readonly StateOptions FirstWrite = new() { Concurrency = ConcurrencyMode.FirstWrite, Consistency = ConsistencyMode.Strong };
 

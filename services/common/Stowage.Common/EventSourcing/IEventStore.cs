@@ -26,8 +26,30 @@ public interface IEventStore<TEvent> where TEvent : class, IIntegrationEvent
 
 public sealed record EventStream<TEvent>(string StreamId, long Version, IReadOnlyList<TEvent> Events);
 
-/// <summary>A read-model document written in the same transaction as the events it reflects.</summary>
-public sealed record StateWrite(string Key, object Value);
+/// <summary>
+/// A document written in the same transaction as the events it reflects. <see cref="StateWriteKind.CreateOnly"/> fails the
+/// whole append (with <see cref="StateKeyTakenException"/>) when the key exists: a unique key across streams.
+/// </summary>
+public sealed record StateWrite(string Key, object? Value, StateWriteKind Kind = StateWriteKind.Upsert)
+{
+    public static StateWrite CreateOnly(string key, object value) => new(key, value, StateWriteKind.CreateOnly);
+
+    public static StateWrite Delete(string key) => new(key, null, StateWriteKind.Delete);
+}
+
+public enum StateWriteKind
+{
+    Upsert,
+    CreateOnly,
+    Delete,
+}
+
+/// <summary>An append wrote nothing because a <see cref="StateWriteKind.CreateOnly"/> key already existed.</summary>
+public sealed class StateKeyTakenException(string streamId, IReadOnlyList<string> keys)
+    : Exception($"Stream '{streamId}' was not appended to: one of the keys {string.Join(", ", keys)} is already taken.")
+{
+    public IReadOnlyList<string> Keys { get; } = keys;
+}
 
 public sealed class StreamVersionConflictException(string streamId, long expected, long actual)
     : Exception($"Stream '{streamId}' is at version {actual}, not {expected}; reload and try again.")

@@ -26,10 +26,8 @@ internal static class PolicyEndpoints
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(PolicySpec spec, bool? paused, PolicyCommandHandler handler, PolicyViews views, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(PolicySpec spec, bool? paused, PolicyCommandHandler handler, CancellationToken ct)
     {
-        var existing = await views.FindByApplicationAsync(spec.Application, ct);
-        if (existing is not null) throw new PolicyRuleViolation($"Application {spec.Application} already has policy '{existing.Id}'; change that one instead.");
         var id = Guid.NewGuid().ToString("N")[..12];
         var state = await handler.HandleAsync(id, new CreatePolicy(id, spec, paused ?? false), expectedVersion: 0, ct);
         return WithETag(TypedResults.Created($"/policies/{id}", state), state);

@@ -4,7 +4,8 @@ namespace Stowage.Policy.Domain;
 
 public abstract record PolicyCommand;
 
-public sealed record CreatePolicy(string PolicyId, PolicySpec Spec, bool Paused, string? FromSuggestion = null) : PolicyCommand;
+/// <param name="LivePolicyOfApplication">The application's live policy, if it has one (filled in by the handler from the index).</param>
+public sealed record CreatePolicy(string PolicyId, PolicySpec Spec, bool Paused, string? FromSuggestion = null, string? LivePolicyOfApplication = null) : PolicyCommand;
 
 public sealed record ReplacePolicySpec(PolicySpec Spec) : PolicyCommand;
 

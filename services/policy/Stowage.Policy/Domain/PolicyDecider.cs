@@ -13,6 +13,10 @@ public static class PolicyDecider
         if (command is CreatePolicy create)
         {
             if (state is not null) throw new PolicyRuleViolation($"Policy '{create.PolicyId}' already exists.");
+            if (create.LivePolicyOfApplication is { } owner)
+            {
+                throw new PolicyRuleViolation($"Application {create.Spec.Application} already has policy '{owner}'; change that one instead.");
+            }
             return [new PolicyCreated(context.NewEventId(), create.PolicyId, 1, context.Now, create.Spec, create.Paused, create.FromSuggestion)];
         }
 

@@ -31,6 +31,7 @@ internal static class PolicyServiceExtensions
         services.AddSingleton<IEventStore<PolicyEvent>, DaprEventStore<PolicyEvent>>();
         services.AddSingleton<PolicyCommandHandler>();
         services.AddSingleton<PolicyViews>();
+        services.AddSingleton<ApplicationIndex>();
         services.AddSingleton<ICredentialsResolver>(sp => new CredentialsResolver(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<TargetChecker>();
         services.AddSingleton<SuggestionStore>();

@@ -14,7 +14,7 @@ public sealed record PolicyPage(IReadOnlyList<PolicyState> Items, int Page, int 
 /// The read model: one document per policy, the fold of its events, written in the same transaction as the
 /// events (so it never lags) and rebuildable from the streams at any time.
 /// </summary>
-public sealed class PolicyViews(DaprClient dapr, IEventStore<PolicyEvent> store)
+public sealed class PolicyViews(DaprClient dapr, IEventStore<PolicyEvent> store, ApplicationIndex applications)
 {
     public static StateWrite Write(PolicyState state) => new(Key(state.Id), state);
 
@@ -31,7 +31,9 @@ public sealed class PolicyViews(DaprClient dapr, IEventStore<PolicyEvent> store)
 
     /// <summary>The live (not deleted) policy of an application, if it has one.</summary>
     public async Task<PolicyState?> FindByApplicationAsync(ApplicationRef application, CancellationToken cancellationToken) =>
-        (await AllAsync(cancellationToken)).FirstOrDefault(p => p.Spec.Application == application && p.Status != PolicyStatus.Deleted);
+        await applications.OwnerAsync(application, cancellationToken) is { } id && await GetAsync(id, cancellationToken) is { Status: not PolicyStatus.Deleted } policy
+            ? policy
+            : null;
 
     public async Task<PolicyPage> QueryAsync(PolicyQuery query, CancellationToken cancellationToken)
     {
@@ -44,7 +46,7 @@ public sealed class PolicyViews(DaprClient dapr, IEventStore<PolicyEvent> store)
         return new PolicyPage(page, query.Page, query.PageSize, matching.Count);
     }
 
-    /// <summary>Replays every stream and rewrites its view; returns how many views differed from the replay.</summary>
+    /// <summary>Replays every stream and rewrites its view and its application's index key; returns the views that differed.</summary>
     public async Task<ProjectionRebuild> RebuildAsync(CancellationToken cancellationToken)
     {
         var ids = await store.ListStreamIdsAsync(cancellationToken);
@@ -57,6 +59,7 @@ public sealed class PolicyViews(DaprClient dapr, IEventStore<PolicyEvent> store)
             var live = await GetAsync(id, cancellationToken);
             if (live != replayed) differing.Add(id);
             await dapr.SaveStateAsync(DaprComponents.StateStore, Key(id), replayed, cancellationToken: cancellationToken);
+            if (replayed.Status != PolicyStatus.Deleted) await applications.ClaimAsync(replayed.Spec.Application, id, cancellationToken);
         }
         return new ProjectionRebuild(ids.Count, differing);
     }

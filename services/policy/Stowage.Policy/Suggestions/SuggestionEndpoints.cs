@@ -28,13 +28,10 @@ internal static class SuggestionEndpoints
     }
 
     private static async Task<IResult> AcceptAsync(string @namespace, string name, AcceptSuggestionRequest request, SuggestionStore store,
-        PolicyViews views, PolicyCommandHandler handler, IValidator<PolicySpec> validator, CancellationToken ct)
+        PolicyCommandHandler handler, IValidator<PolicySpec> validator, CancellationToken ct)
     {
         var suggestion = await store.GetAsync($"{@namespace}/{name}", ct);
         if (suggestion is null) return TypedResults.Problem($"No suggestion for application {@namespace}/{name}; discovery has not seen it.", statusCode: 404);
-
-        var existing = await views.FindByApplicationAsync(suggestion.Application, ct);
-        if (existing is not null) return TypedResults.Problem($"Application {@namespace}/{name} already has policy '{existing.Id}'.", statusCode: 409);
 
         var spec = suggestion.ToSpec(request.Target);
         var result = await validator.ValidateAsync(spec, ct);
