@@ -8,7 +8,7 @@ public sealed class CrashRecoveryTests(S3ServerFixture s3) : ClusterTest(s3)
     private const int LargeFileBytes = 320 * 1024 * 1024;
 
     [Fact]
-    public async Task A_mover_killed_mid_copy_finishes_the_run_on_restart_reusing_uploads_and_records_one_backup()
+    public async Task A_mover_killed_mid_copy_finishes_the_run_on_restart_reusing_uploads_records_one_backup_and_leaves_no_temporary_file()
     {
         var volume = await SampleApplication.DeployAsync(Cluster.Kubernetes, Cluster.VolumeRoot, "crash", "warehouse");
         WriteRandomFile(Path.Combine(volume, "base", "big-relation"), LargeFileBytes);
@@ -32,6 +32,9 @@ public sealed class CrashRecoveryTests(S3ServerFixture s3) : ClusterTest(s3)
         // The restarted copy uploaded less than the volume holds: what the killed one had indexed was reused.
         Assert.True(run.Volumes.Single().BytesAdded < LargeFileBytes, $"uploaded {run.Volumes.Single().BytesAdded} bytes after the restart");
         Assert.Single(await StowageApi.ListBackupsAsync(Cluster, target));
+        // The killed copy's packs being assembled were swept when the mover started again; the finished copy removed its own.
+        var scratch = Cluster.Installation.ScratchRoot;
+        Assert.Empty(Directory.Exists(scratch) ? Directory.EnumerateFileSystemEntries(scratch, "*", SearchOption.AllDirectories) : []);
     }
 
     [Fact]

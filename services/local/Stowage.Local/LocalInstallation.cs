@@ -18,6 +18,7 @@ public sealed class LocalInstallation : IAsyncDisposable
 
     private readonly Dictionary<string, ServiceProcess> processes = [];
     private readonly bool deleteRoot;
+    private LocalSidecarOptions? sidecarOptions;
     private LocalSidecarHost? sidecar;
 
     private LocalInstallation(string root, bool deleteRoot, FakeKubernetesApiServer kubernetes)
@@ -33,7 +34,13 @@ public sealed class LocalInstallation : IAsyncDisposable
 
     public string RepositoryRoot => Path.Combine(Root, "repositories");
 
+    /// <summary>Where the mover keeps each run's temporary files.</summary>
+    public string ScratchRoot => Path.Combine(Root, "scratch");
+
     public FakeKubernetesApiServer Kubernetes { get; }
+
+    /// <summary>The sidecar's SQLite file: state (policies, run history) and undelivered events survive a restart.</summary>
+    public string SidecarDatabase => Path.Combine(Root, "sidecar.db");
 
     public ServiceProcess this[string service] => processes[service];
 
@@ -51,15 +58,34 @@ public sealed class LocalInstallation : IAsyncDisposable
     {
         var installation = new LocalInstallation(root ?? Directory.CreateTempSubdirectory("stowage-local-").FullName, root is null, await FakeKubernetesApiServer.StartAsync());
         // The services log to their own files; the sidecar stays quiet unless something is badly wrong.
-        var options = new LocalSidecarOptions { ConfigureLogging = logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Critical) };
+        var options = new LocalSidecarOptions
+        {
+            SqlitePath = installation.SidecarDatabase,
+            ConfigureLogging = logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Critical),
+        };
         var chosen = services.OrderBy(s => s == "console").ToList();
         foreach (var appId in chosen.Select(s => $"stowage-{s}").Concat(extraApps ?? []))
         {
             options.Apps.Add(new LocalSidecarAppOptions(appId, LoopbackPorts.PickUnused()));
         }
         installation.sidecar = await LocalSidecarHost.StartAsync(options);
+        installation.sidecarOptions = options;
         foreach (var service in chosen) await installation.StartServiceAsync(service, settings);
         return installation;
+    }
+
+    /// <summary>
+    /// Stops the sidecar and starts it again on the same ports, as a crash or an upgrade would: state and undelivered events
+    /// come back from SQLite, running workflows do not (the services' reconciliation heals them).
+    /// </summary>
+    public async Task RestartSidecarAsync()
+    {
+        var endpoints = sidecar!.Apps.Values.ToList();
+        await sidecar.DisposeAsync();
+        var options = new LocalSidecarOptions { SqlitePath = sidecarOptions!.SqlitePath, ConfigureLogging = sidecarOptions.ConfigureLogging };
+        foreach (var app in endpoints) options.Apps.Add(new LocalSidecarAppOptions(app.AppId, app.AppPort, app.GrpcPort, app.HttpPort));
+        sidecarOptions = options;
+        sidecar = await LocalSidecarHost.StartAsync(options);
     }
 
     private async Task StartServiceAsync(string service, IReadOnlyDictionary<string, string> settings)
@@ -71,6 +97,7 @@ public sealed class LocalInstallation : IAsyncDisposable
             ["Discovery__KubernetesUrl"] = Kubernetes.Url,
             ["Mover__VolumeRoot"] = VolumeRoot,
             ["Mover__LocalRepositoryRoot"] = RepositoryRoot,
+            ["Mover__ScratchRoot"] = ScratchRoot,
             ["Mover__HookMode"] = "local",
             ["Logging__LogLevel__Default"] = "Information",
         };

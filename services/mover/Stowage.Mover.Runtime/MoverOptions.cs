@@ -20,6 +20,9 @@ public sealed class MoverOptions
     /// <summary>How hooks run: "kubernetes" (exec in the container) or "local" (a process on this machine).</summary>
     public string HookMode { get; set; } = "kubernetes";
 
+    /// <summary>Where runs keep their temporary files, one folder per run and volume (removed when the copy ends, swept at start-up).</summary>
+    public string ScratchRoot { get; set; } = Stowage.Mover.Engine.Scratch.ScratchFolder.DefaultRoot;
+
     /// <summary>Volumes copied at the same time within one run.</summary>
     public int MaxParallelVolumes { get; set; } = 2;
 }

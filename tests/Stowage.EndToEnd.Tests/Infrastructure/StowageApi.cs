@@ -35,6 +35,23 @@ public static class StowageApi
         cluster.Recorder.On(BackupTopics.Finished).Select(e => e.Deserialize<BackupFinished>(EventJson.Options)!)
             .Where(f => f.PolicyId == policyId).DistinctBy(f => f.RunId).ToList();
 
+    public static IReadOnlyList<BackupRequested> RequestedRuns(StowageCluster cluster, string policyId) =>
+        cluster.Recorder.On(BackupTopics.Requested).Select(e => e.Deserialize<BackupRequested>(EventJson.Options)!)
+            .Where(r => r.PolicyId == policyId).DistinctBy(r => r.RunId).ToList();
+
+    /// <summary>The policy's schedule as the scheduler shows it, or null when it has none (404).</summary>
+    public static async Task<JsonElement?> ScheduleAsync(StowageCluster cluster, string policyId)
+    {
+        using var scheduler = cluster.Client("scheduler");
+        using var response = await scheduler.GetAsync($"/schedules/{policyId}");
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static async Task<bool> HasLiveScheduleAsync(StowageCluster cluster, string policyId) =>
+        await ScheduleAsync(cluster, policyId) is { } schedule && schedule.GetProperty("runtimeStatus").GetString() is "Running" or "Pending" or "ContinuedAsNew";
+
     public static async Task<IReadOnlyList<JsonElement>> ListBackupsAsync(StowageCluster cluster, BackupTarget target)
     {
         using var restore = cluster.Client("restore");

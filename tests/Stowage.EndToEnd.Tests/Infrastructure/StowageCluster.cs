@@ -14,7 +14,10 @@ namespace Stowage.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public sealed class StowageCluster : IAsyncDisposable
 {
-    public static readonly string[] RecordedTopics = [BackupTopics.Finished, BackupTopics.Progress, RestoreTopics.Finished];
+    public static readonly string[] RecordedTopics = [BackupTopics.Requested, BackupTopics.Finished, BackupTopics.Progress, RestoreTopics.Finished];
+
+    /// <summary>How often the services reconcile in these tests (30 s by default).</summary>
+    public static readonly TimeSpan ReconciliationPeriod = TimeSpan.FromSeconds(5);
 
     private StowageCluster(LocalInstallation installation, EventRecorder recorder, S3ServerFixture s3)
     {
@@ -44,6 +47,7 @@ public sealed class StowageCluster : IAsyncDisposable
             ["Credentials__e2e__AccessKeyId"] = s3.AccessKey,
             ["Credentials__e2e__SecretAccessKey"] = s3.SecretKey,
             ["Credentials__e2e__RepositoryPassword"] = "end-to-end repository password",
+            ["Reconciliation__Period"] = ReconciliationPeriod.ToString(),
         };
         // STOWAGE_E2E_KEEP=1 keeps each installation's folder (service logs, volumes, repositories) for a post-mortem.
         var root = Environment.GetEnvironmentVariable("STOWAGE_E2E_KEEP") == "1" ? Directory.CreateTempSubdirectory("stowage-e2e-").FullName : null;

@@ -13,6 +13,9 @@ public enum RunOutcome
     Succeeded,
     PartiallyFailed,
     Failed,
+
+    /// <summary>The run's workflow was lost (its state purged, terminated, or gone with a sidecar) before it reported; its policy runs again.</summary>
+    Interrupted,
 }
 
 /// <summary>

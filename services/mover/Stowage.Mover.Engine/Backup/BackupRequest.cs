@@ -44,7 +44,8 @@ public sealed record BackupTuning
     /// <summary>An index file is written after this many packs, so an interrupted backup's uploads are reused.</summary>
     public int PacksPerIndex { get; init; } = 8;
 
-    /// <summary>Where packs are assembled before upload (default: the system temp directory).</summary>
+    /// <summary>Folder under which this backup makes its own scratch folder for packs being assembled, removed when the
+    /// backup ends and swept by the next one if its process was killed (default: <see cref="Scratch.ScratchFolder.DefaultRoot"/>).</summary>
     public string? SpillDirectory { get; init; }
 
     /// <summary>How long to wait for a running prune to finish before failing.</summary>

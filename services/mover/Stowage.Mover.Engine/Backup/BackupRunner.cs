@@ -1,3 +1,4 @@
+using Stowage.Mover.Engine.Scratch;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -39,7 +40,8 @@ internal static class BackupRunner
             using var stopScanner = CancellationTokenSource.CreateLinkedTokenSource(failure.Token);
             // The scan only feeds progress totals; without a listener it would be a second pass over every file.
             var scanner = progress is null ? Task.CompletedTask : Task.Run(() => SourceScanner.Scan(source, counters, stopScanner.Token));
-            var saver = new BlobSaver(store, counters, request.Tuning, failure);
+            using var scratch = ScratchFolder.Create(request.Tuning.SpillDirectory ?? ScratchFolder.DefaultRoot, "backup");
+            var saver = new BlobSaver(store, counters, request.Tuning, scratch.Path, failure);
             var files = Channel.CreateBounded<List<FileJob>>(new BoundedChannelOptions(4) { SingleWriter = true });
             var batcher = new FileBatcher(files.Writer);
             var walker = new TreeWalker(store, saver, counters, batcher, warnings);

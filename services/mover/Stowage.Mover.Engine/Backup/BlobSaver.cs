@@ -28,12 +28,12 @@ internal sealed class BlobSaver
 
     private readonly record struct PendingBlob(BlobId Id, BlobType Type, byte[] Buffer, int Length);
 
-    public BlobSaver(RepositoryStore store, BackupCounters counters, BackupTuning tuning, PipelineFailure failure)
+    public BlobSaver(RepositoryStore store, BackupCounters counters, BackupTuning tuning, string spillDirectory, PipelineFailure failure)
     {
         _store = store;
         _counters = counters;
         _packSize = store.Keys.Config.PackSize;
-        _spillDirectory = tuning.SpillDirectory ?? Path.Combine(Path.GetTempPath(), "stowage-packs");
+        _spillDirectory = spillDirectory;
         _uploader = new PackUploader(store, counters, tuning.Uploaders, tuning.PacksPerIndex, failure);
         // Once in the index a blob need not be remembered here; this keeps the set to blobs in flight.
         _uploader.Uploaded = pack =>

@@ -11,6 +11,9 @@ public sealed record PruneOptions
 
     /// <summary>A partly used pack is rewritten when at least this fraction of its bytes is unused (default 0.25).</summary>
     public double RepackUnusedFraction { get; init; } = 0.25;
+
+    /// <summary>Folder under which the prune makes its scratch folder for rewritten packs (default: <see cref="Scratch.ScratchFolder.DefaultRoot"/>).</summary>
+    public string? SpillDirectory { get; init; }
 }
 
 /// <summary>What prune removed; Deferred when a running backup made it remove nothing.</summary>

@@ -57,7 +57,7 @@ internal static class Pruner
                 blobsRemoved += pack.Entries.Count - live.Count;
             }
         }
-        var written = await PackRewriter.RewriteAsync(store, repackBlobs, cancellationToken);
+        var written = await PackRewriter.RewriteAsync(store, repackBlobs, options.SpillDirectory, cancellationToken);
         foreach (var pack in written)
         {
             kept.Add(pack);

@@ -2,15 +2,17 @@ using System.Text.Json;
 using Stowage.Common.EventSourcing;
 using Stowage.Mover.Engine;
 using Stowage.Mover.Engine.Backup;
+using Stowage.Mover.Engine.Scratch;
 using Stowage.Mover.Engine.Snapshots;
 
 namespace Stowage.Mover.Runtime.Runs;
 
 /// <summary>
 /// Backup runs as the repository holds them. Every write first looks for what an earlier attempt of the same run
-/// already stored, so a retried activity (after a crash) records one run, never two.
+/// already stored, so a retried activity (after a crash) records one run, never two. Temporary files go to a folder of the
+/// run under <c>scratchRoot</c>.
 /// </summary>
-public sealed class RunRepository(StowageRepository repository)
+public sealed class RunRepository(StowageRepository repository, string? scratchRoot = null)
 {
     public async Task<SnapshotInfo> BackupVolumeAsync(string runId, string policyId, string application, string claimName, string sourcePath,
         IProgress<BackupProgress>? progress, CancellationToken ct)
@@ -20,7 +22,9 @@ public sealed class RunRepository(StowageRepository repository)
         if (existing is not null) return existing;
         // The parent is the newest snapshot of the same volume of the same policy, whatever its run.
         var parent = (await repository.ListSnapshotsAsync(new Dictionary<string, string> { [BackupTags.Policy] = policyId, [BackupTags.Volume] = claimName }, ct)).LastOrDefault();
-        var result = await repository.BackupAsync(new BackupRequest { SourcePath = sourcePath, Tags = tags, ParentSnapshotId = parent?.Id }, progress, ct);
+        using var scratch = ScratchFolder.Create(scratchRoot ?? ScratchFolder.DefaultRoot, $"run-{runId}-{claimName}");
+        var request = new BackupRequest { SourcePath = sourcePath, Tags = tags, ParentSnapshotId = parent?.Id, Tuning = new BackupTuning { SpillDirectory = scratch.Path } };
+        var result = await repository.BackupAsync(request, progress, ct);
         return result.Snapshot;
     }
 
@@ -34,15 +38,10 @@ public sealed class RunRepository(StowageRepository repository)
         var snapshot = existing;
         if (snapshot is null)
         {
-            var empty = Directory.CreateTempSubdirectory("stowage-resources-");
-            try
-            {
-                snapshot = (await repository.BackupAsync(new BackupRequest { SourcePath = empty.FullName, Tags = tags }, null, ct)).Snapshot;
-            }
-            finally
-            {
-                empty.Delete(recursive: true);
-            }
+            using var scratch = ScratchFolder.Create(scratchRoot ?? ScratchFolder.DefaultRoot, $"run-{manifest.RunId}-resources");
+            var empty = Directory.CreateDirectory(Path.Combine(scratch.Path, "empty")).FullName;
+            var request = new BackupRequest { SourcePath = empty, Tags = tags, Tuning = new BackupTuning { SpillDirectory = scratch.Path } };
+            snapshot = (await repository.BackupAsync(request, null, ct)).Snapshot;
         }
         await repository.WriteApplicationManifestAsync(snapshot.Id, JsonSerializer.SerializeToUtf8Bytes(manifest, EventJson.Options), ct);
         return snapshot;

@@ -1,6 +1,9 @@
 using Stowage.Common.Workflows;
 using System.Diagnostics;
 using Dapr.Workflow;
+using Microsoft.Extensions.Options;
+using Stowage.Mover.Runs;
+using Stowage.Mover.Runtime;
 using Stowage.Common.Messaging;
 using Stowage.Contracts.Backups;
 using Stowage.Mover.Engine.Backup;
@@ -14,10 +17,10 @@ namespace Stowage.Mover.Activities;
 /// <summary>
 /// Copies one volume into the policy's repository, publishing progress every few seconds. Safe to repeat: a
 /// snapshot already made for this run and volume is returned as is, and a copy cut short left its packs indexed,
-/// so the next attempt uploads only what is missing.
+/// so the next attempt uploads only what is missing. Stopped when the run's workflow is found gone.
 /// </summary>
 internal sealed partial class CopyVolumeActivity(RepositoryOpener opener, IEventPublisher publisher, TimeProvider clock, ILogger<CopyVolumeActivity> logger,
-    SnapshotSource snapshots)
+    SnapshotSource snapshots, IOptions<MoverOptions> options, RunningCopies copies)
     : TracedActivity<VolumeCopy, VolumeResult>
 {
     protected override async Task<VolumeResult> ExecuteAsync(WorkflowActivityContext context, VolumeCopy copy)
@@ -25,14 +28,15 @@ internal sealed partial class CopyVolumeActivity(RepositoryOpener opener, IEvent
         var request = copy.Request;
         Activity.Current?.SetTag("stowage.run", request.RunId);
         Activity.Current?.SetTag("stowage.volume", copy.Volume.ClaimName);
+        using var running = copies.Start(request.RunId);
         using var repository = await opener.OpenAsync(request.Spec.Target, request.Spec.Application.Namespace, createIfMissing: true, CancellationToken.None);
         var progress = new ThrottledProgress(clock, TimeSpan.FromSeconds(2), p =>
             _ = publisher.PublishAsync(BackupTopics.Progress,
                 new BackupProgressed(Guid.NewGuid(), clock.GetUtcNow(), request.RunId, request.PolicyId, $"copying {copy.Volume.ClaimName}", 0, 0, p.BytesDone),
                 CancellationToken.None));
         var snapshot = await snapshots.WithSourceAsync(request.Spec.Application.Namespace, copy.Volume, request.RunId, source =>
-            new RunRepository(repository).BackupVolumeAsync(request.RunId, request.PolicyId, request.Spec.Application.ToString(),
-                copy.Volume.ClaimName, source, progress, CancellationToken.None));
+            new RunRepository(repository, options.Value.ScratchRoot).BackupVolumeAsync(request.RunId, request.PolicyId, request.Spec.Application.ToString(),
+                copy.Volume.ClaimName, source, progress, running.Token));
         LogCopied(request.RunId, copy.Volume.ClaimName, snapshot.ShortId, snapshot.Summary.BytesUploaded);
         return new VolumeResult(copy.Volume.ClaimName, true, snapshot.Id, snapshot.Summary.BytesUploaded, null, snapshot.Summary.Bytes);
     }

@@ -1,5 +1,7 @@
 using Stowage.Common.Workflows;
 using Dapr.Workflow;
+using Microsoft.Extensions.Options;
+using Stowage.Mover.Runtime;
 using Stowage.Contracts.Policies;
 using Stowage.Mover.Applications;
 using Stowage.Mover.Runtime.Repositories;
@@ -13,7 +15,8 @@ namespace Stowage.Mover.Activities;
 /// Stores the run's manifest in the repository: the application's resources read from the cluster and cleaned for
 /// another one, and the snapshot of each copied volume. From then on the run is a backup any cluster can restore.
 /// </summary>
-internal sealed class RecordRunActivity(RepositoryOpener opener, ApplicationDirectory applications, TimeProvider clock, ResourceCollector? collector = null)
+internal sealed class RecordRunActivity(RepositoryOpener opener, ApplicationDirectory applications, TimeProvider clock, IOptions<MoverOptions> options,
+    ResourceCollector? collector = null)
     : TracedActivity<RunRecord, string>
 {
     protected override async Task<string> ExecuteAsync(WorkflowActivityContext context, RunRecord record)
@@ -31,7 +34,7 @@ internal sealed class RecordRunActivity(RepositoryOpener opener, ApplicationDire
         var manifest = new RunManifest(request.RunId, request.PolicyId, app, clock.GetUtcNow(), description, resources, volumes, postRestore);
 
         using var repository = await opener.OpenAsync(request.Spec.Target, app.Namespace, createIfMissing: true, CancellationToken.None);
-        var snapshot = await new RunRepository(repository).RecordRunAsync(manifest, CancellationToken.None);
+        var snapshot = await new RunRepository(repository, options.Value.ScratchRoot).RecordRunAsync(manifest, CancellationToken.None);
         return snapshot.Id;
     }
 }

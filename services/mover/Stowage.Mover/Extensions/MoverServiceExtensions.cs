@@ -1,4 +1,5 @@
 using Dapr.Workflow;
+using Stowage.Common.Reconciliation;
 using Stowage.Mover.Activities;
 using Stowage.Mover.Api;
 using Stowage.Mover.Applications;
@@ -19,6 +20,9 @@ internal static class MoverServiceExtensions
         builder.Services.AddSingleton<ApplicationDirectory>();
         builder.Services.AddSingleton<RunHistory>();
         builder.Services.AddSingleton<SnapshotSource>();
+        builder.Services.AddHostedService<ScratchSweeper>();
+        builder.Services.AddSingleton<RunningCopies>();
+        builder.Services.AddReconciler<LostRunCloser>(builder.Configuration);
         builder.Services.AddDaprWorkflow(options =>
         {
             options.RegisterWorkflow<BackupWorkflow>();

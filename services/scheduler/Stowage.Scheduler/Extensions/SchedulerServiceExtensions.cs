@@ -1,4 +1,6 @@
 using Dapr.Workflow;
+using Stowage.Common.Reconciliation;
+using Stowage.Scheduler.Policies;
 using Stowage.Scheduler.Activities;
 using Stowage.Scheduler.Api;
 using Stowage.Scheduler.Schedules;
@@ -17,7 +19,10 @@ internal static class SchedulerServiceExtensions
             options.RegisterWorkflow<PolicyScheduleWorkflow>();
             options.RegisterActivity<RequestBackupActivity>();
         });
+        builder.Services.Configure<SchedulerOptions>(builder.Configuration.GetSection(SchedulerOptions.Section));
+        builder.Services.AddSingleton<ScheduledPolicyStore>();
         builder.Services.AddSingleton<ScheduleCoordinator>();
+        builder.Services.AddReconciler<PolicyScheduleReconciler>(builder.Configuration);
         return builder;
     }
 

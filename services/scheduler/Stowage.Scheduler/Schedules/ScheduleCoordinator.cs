@@ -1,40 +1,54 @@
 using Dapr.Workflow;
-using Stowage.Contracts.Policies;
+using Microsoft.Extensions.Options;
+using Stowage.Contracts.Backups;
+using Stowage.Scheduler.Policies;
 using Stowage.Scheduler.Workflows;
 
 namespace Stowage.Scheduler.Schedules;
 
 /// <summary>
-/// Keeps exactly one schedule workflow per active policy. Every method is idempotent, because pub/sub
-/// delivers at least once and events may arrive out of order (the workflow ignores stale versions).
+/// Makes a policy's schedule workflow match the scheduler's view of the policy: exactly one running schedule, with the
+/// current spec, while the policy is active; none while it is paused or deleted. Idempotent, because pub/sub delivers at
+/// least once and in any order, and the periodic pass calls it for every policy.
 /// </summary>
-public sealed partial class ScheduleCoordinator(DaprWorkflowClient workflows, ILogger<ScheduleCoordinator> logger)
+public sealed partial class ScheduleCoordinator(DaprWorkflowClient workflows, IOptions<SchedulerOptions> options, ILogger<ScheduleCoordinator> logger)
 {
-    public async Task StartOrUpdateAsync(string policyId, long version, PolicySpec spec, CancellationToken cancellationToken)
+    /// <summary>Returns what it changed ("schedule-started", "spec-updated", "schedule-stopped"), or null when the schedule already matched.</summary>
+    public async Task<string?> ReconcileAsync(ScheduledPolicy policy, CancellationToken cancellationToken)
     {
-        var instanceId = ScheduleEvents.InstanceId(policyId);
-        if (await IsRunningAsync(instanceId, cancellationToken))
-        {
-            await workflows.RaiseEventAsync(instanceId, ScheduleEvents.Signal, new ScheduleSignal(ScheduleSignalKind.SpecChanged, version, spec), cancellationToken);
-            return;
-        }
-        await PurgeIfFinishedAsync(instanceId, cancellationToken);
-        await workflows.ScheduleNewWorkflowAsync(nameof(PolicyScheduleWorkflow), instanceId, new ScheduleState(policyId, version, spec, null));
-        LogStarted(policyId, version);
-    }
-
-    /// <summary>
-    /// Ends the schedule at once (a run already started finishes on its own). Terminating needs no cooperation from
-    /// the waiting workflow, so it cannot be lost between two loops; an event older than the schedule is ignored.
-    /// </summary>
-    public async Task StopAsync(string policyId, long version, CancellationToken cancellationToken)
-    {
-        var instanceId = ScheduleEvents.InstanceId(policyId);
+        var instanceId = ScheduleEvents.InstanceId(policy.PolicyId);
         var state = await workflows.GetWorkflowStateAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
-        if (state is not { Exists: true } || !IsLive(state.RuntimeStatus)) return;
-        if (state.ReadInputAs<ScheduleState>() is { } schedule && schedule.PolicyVersion > version) return;
-        await workflows.TerminateWorkflowAsync(instanceId, $"policy version {version} stopped the schedule", cancellationToken);
-        LogStopped(policyId, version);
+        var live = state is { Exists: true } && IsLive(state.RuntimeStatus);
+        if (!policy.WantsSchedule)
+        {
+            if (!live) return null;
+            await workflows.TerminateWorkflowAsync(instanceId, $"policy is {policy.Status.ToString().ToLowerInvariant()} (version {policy.StatusVersion})", cancellationToken);
+            LogStopped(policy.PolicyId, policy.StatusVersion);
+            return "schedule-stopped";
+        }
+
+        if (live)
+        {
+            if (state!.ReadInputAs<ScheduleState>() is not { } running || running.PolicyVersion >= policy.SpecVersion) return null;
+            // A schedule busy with a run reads the signal when the run ends.
+            await workflows.RaiseEventAsync(instanceId, ScheduleEvents.Signal, new ScheduleSignal(ScheduleSignalKind.SpecChanged, policy.SpecVersion, policy.Spec), cancellationToken);
+            return "spec-updated";
+        }
+
+        if (state is { Exists: true }) await workflows.PurgeInstanceAsync(instanceId, cancellationToken);
+        var initial = new ScheduleState(policy.PolicyId, policy.SpecVersion, policy.Spec!, policy.LastRunUtc, FailureRetry: options.Value.FailedRunRetry);
+        try
+        {
+            await workflows.ScheduleNewWorkflowAsync(nameof(PolicyScheduleWorkflow), instanceId, initial);
+        }
+        catch (Exception)
+        {
+            // An event handler and the periodic pass may start it at the same time; only one start is needed.
+            if (await IsRunningAsync(instanceId, cancellationToken)) return null;
+            throw;
+        }
+        LogStarted(policy.PolicyId, policy.SpecVersion);
+        return "schedule-started";
     }
 
     /// <summary>Asks for a run now; false when the policy has no running schedule (paused, deleted or unknown).</summary>
@@ -46,13 +60,22 @@ public sealed partial class ScheduleCoordinator(DaprWorkflowClient workflows, IL
         return true;
     }
 
-    public async Task ReportRunFinishedAsync(string policyId, object finished, CancellationToken cancellationToken)
+    /// <summary>
+    /// Lets the schedule waiting for this run move on. An interrupted run that the schedule is not waiting for (the schedule
+    /// was rebuilt after its workflow was lost with the run's) makes the schedule run again at once.
+    /// </summary>
+    public async Task ReportRunFinishedAsync(BackupFinished finished, CancellationToken cancellationToken)
     {
-        var instanceId = ScheduleEvents.InstanceId(policyId);
-        if (await IsRunningAsync(instanceId, cancellationToken))
+        var instanceId = ScheduleEvents.InstanceId(finished.PolicyId);
+        var state = await workflows.GetWorkflowStateAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        if (state is not { Exists: true } || !IsLive(state.RuntimeStatus)) return;
+        var waitingFor = state.ReadCustomStatusAs<ScheduleStatus>()?.CurrentRunId;
+        if (finished.Outcome == RunOutcome.Interrupted && waitingFor is null)
         {
-            await workflows.RaiseEventAsync(instanceId, ScheduleEvents.RunFinished, finished, cancellationToken);
+            await workflows.RaiseEventAsync(instanceId, ScheduleEvents.Signal, new ScheduleSignal(ScheduleSignalKind.RunAgain, long.MaxValue), cancellationToken);
+            return;
         }
+        await workflows.RaiseEventAsync(instanceId, ScheduleEvents.RunFinished, finished, cancellationToken);
     }
 
     public async Task<WorkflowState?> GetAsync(string policyId, CancellationToken cancellationToken)
@@ -73,12 +96,6 @@ public sealed partial class ScheduleCoordinator(DaprWorkflowClient workflows, IL
 
     private static bool IsLive(WorkflowRuntimeStatus status) =>
         status is not (WorkflowRuntimeStatus.Completed or WorkflowRuntimeStatus.Failed or WorkflowRuntimeStatus.Terminated or WorkflowRuntimeStatus.Canceled);
-
-    private async Task PurgeIfFinishedAsync(string instanceId, CancellationToken cancellationToken)
-    {
-        var state = await workflows.GetWorkflowStateAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
-        if (state is { Exists: true }) await workflows.PurgeInstanceAsync(instanceId, cancellationToken);
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Schedule of policy {PolicyId} started at version {Version}")]
     private partial void LogStarted(string policyId, long version);

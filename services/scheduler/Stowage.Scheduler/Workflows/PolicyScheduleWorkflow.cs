@@ -8,7 +8,8 @@ namespace Stowage.Scheduler.Workflows;
 
 /// <summary>
 /// One per active policy, eternal: wait until the next run is due (or a signal), ask the mover for a run, wait
-/// for it to finish (so runs of one policy never overlap), then continue as new. Its state lives in the
+/// for it to finish (so runs of one policy never overlap), then continue as new; a failed run is retried sooner than the
+/// next slot, an interrupted one at once. Its state lives in the
 /// sidecar, so a scheduler restart resumes the wait where it was. Pausing or deleting the policy terminates it.
 /// </summary>
 internal sealed class PolicyScheduleWorkflow : Workflow<ScheduleState, string>
@@ -20,7 +21,7 @@ internal sealed class PolicyScheduleWorkflow : Workflow<ScheduleState, string>
     public override async Task<string> RunAsync(WorkflowContext context, ScheduleState state)
     {
         var now = context.CurrentUtcDateTime;
-        var due = ScheduleCalculator.NextDue(state.Spec.Schedule, state.LastRunUtc, now);
+        var due = ScheduleRetry.NextAttempt(state, now);
         context.SetCustomStatus(new ScheduleStatus("waiting", due, state.LastRunUtc, state.RunCount, null));
 
         var trigger = BackupTrigger.Scheduled;
@@ -33,6 +34,7 @@ internal sealed class PolicyScheduleWorkflow : Workflow<ScheduleState, string>
                 return "spec changed";
             }
             if (signal is { Kind: ScheduleSignalKind.RunNow }) trigger = BackupTrigger.Manual;
+            else if (signal is { Kind: ScheduleSignalKind.RunAgain }) trigger = BackupTrigger.Scheduled;
             else if (signal is not null)
             {
                 context.ContinueAsNew(state, preserveUnprocessedEvents: true);
@@ -43,24 +45,27 @@ internal sealed class PolicyScheduleWorkflow : Workflow<ScheduleState, string>
         var runId = $"{state.PolicyId}-{context.CurrentUtcDateTime:yyyyMMddTHHmmss}-{context.NewGuid().ToString("N")[..6]}";
         context.SetCustomStatus(new ScheduleStatus("running", null, state.LastRunUtc, state.RunCount, runId));
         await context.CallActivityAsync(nameof(RequestBackupActivity), new BackupRunRequest(runId, state, trigger), ActivityRetry);
-        await WaitForRunAsync(context, runId);
-        context.ContinueAsNew(state with { LastRunUtc = context.CurrentUtcDateTime, RunCount = state.RunCount + 1 }, preserveUnprocessedEvents: true);
+        var outcome = await WaitForRunAsync(context, runId);
+        context.ContinueAsNew(ScheduleRetry.AfterRun(state, outcome, context.CurrentUtcDateTime), preserveUnprocessedEvents: true);
         return runId;
     }
 
-    private static async Task WaitForRunAsync(WorkflowContext context, string runId)
+    private static async Task<RunOutcome?> WaitForRunAsync(WorkflowContext context, string runId)
     {
         var deadline = context.CurrentUtcDateTime + RunTimeout;
         try
         {
-            // Reports of earlier runs (delivered twice, or late) are skipped.
-            while ((await context.WaitForExternalEventAsync<BackupFinished>(ScheduleEvents.RunFinished, deadline - context.CurrentUtcDateTime)).RunId != runId)
+            while (true)
             {
+                // Reports of earlier runs (delivered twice, or late) are skipped.
+                var finished = await context.WaitForExternalEventAsync<BackupFinished>(ScheduleEvents.RunFinished, deadline - context.CurrentUtcDateTime);
+                if (finished.RunId == runId) return finished.Outcome;
             }
         }
         catch (TaskCanceledException)
         {
             // A run that never reports back must not stop the schedule; the mover records its own failure.
+            return null;
         }
     }
 

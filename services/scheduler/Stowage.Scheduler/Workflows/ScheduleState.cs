@@ -3,12 +3,19 @@ using Stowage.Contracts.Policies;
 namespace Stowage.Scheduler.Workflows;
 
 /// <summary>The whole memory of a policy's schedule, carried from one loop of the workflow to the next.</summary>
-public sealed record ScheduleState(string PolicyId, long PolicyVersion, PolicySpec Spec, DateTime? LastRunUtc, int RunCount = 0);
+/// <param name="FailedAttempts">Failed runs in a row; each doubles the wait before the next attempt.</param>
+/// <param name="RetryAtUtc">When to try again after a failed or interrupted run, if sooner than the next slot.</param>
+/// <param name="FailureRetry">The wait after the first failed run (then doubled), fixed when the schedule starts.</param>
+public sealed record ScheduleState(string PolicyId, long PolicyVersion, PolicySpec Spec, DateTime? LastRunUtc, int RunCount = 0,
+    int FailedAttempts = 0, DateTime? RetryAtUtc = null, TimeSpan? FailureRetry = null);
 
 public enum ScheduleSignalKind
 {
     SpecChanged,
     RunNow,
+
+    /// <summary>The last run was interrupted (its workflow was lost): run again at once, as a scheduled run.</summary>
+    RunAgain,
 }
 
 /// <summary>An outside event for a running schedule; <see cref="PolicyVersion"/> lets it ignore stale ones.</summary>
