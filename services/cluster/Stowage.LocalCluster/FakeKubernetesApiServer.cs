@@ -16,8 +16,10 @@ namespace Stowage.LocalCluster;
 /// <summary>
 /// An in-process Kubernetes API server on 127.0.0.1 that serves real Kubernetes JSON: discovery, list, get, create,
 /// replace, merge-patch, delete and watch for built-in kinds and for kinds declared by CustomResourceDefinitions, and pod exec.
-/// Good enough for KubernetesClient and <c>kubectl --server URL --validate=false</c>; it has no admission, no
-/// controllers (creating a StatefulSet makes no pods) and no garbage collection.
+/// Good enough for KubernetesClient and <c>kubectl --server URL --validate=false</c>; it has no admission. Behind it run
+/// nodes, a scheduler, a kubelet that runs pods of known images as local processes, and the Job, StatefulSet,
+/// volume and garbage-collection controllers (see <c>Controllers/</c>, <c>Kubelet/</c>, <c>Scheduling/</c>) when
+/// <see cref="FakeKubernetesApiServerOptions.RunWorkloads"/> is set.
 /// </summary>
 public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
 {
@@ -50,6 +52,7 @@ public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
         options ??= new FakeKubernetesApiServerOptions();
         var server = new FakeKubernetesApiServer();
         server.RegisterBuiltIns(options);
+        server.StartCluster(options);
         await server.StartHostAsync(cancellationToken);
         return server;
     }
@@ -71,6 +74,10 @@ public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
         {
             await host.StopAsync();
             await host.DisposeAsync();
+        }
+        if (cluster is not null)
+        {
+            await cluster.DisposeAsync();
         }
     }
 
@@ -136,7 +143,11 @@ public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
             Interlocked.Increment(ref watchRequests);
             return dropWatches.Token;
         });
-        var router = new ApiRouter(registry, new ResourceHandler(store, watches, new ExecStreamer(store, RunExecAsync), IsDenied), () => new Uri(Url).Authority);
+        var router = new ApiRouter(registry, new ResourceHandler(store, watches, new ExecStreamer(store, RunExecAsync), IsDenied)
+        {
+            Logs = new LogStreamer(store, (uid, container) => cluster?.Kubelet.LogOf(uid, container)),
+            BeforeDelete = (context, request) => Controllers.DeletePropagation.PrepareAsync(context, store, registry, request),
+        }, () => new Uri(Url).Authority);
         host.UseWebSockets();
         host.Run(router.RouteAsync);
         await host.StartAsync(cancellationToken);

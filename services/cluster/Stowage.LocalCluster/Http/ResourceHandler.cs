@@ -8,6 +8,10 @@ namespace Stowage.LocalCluster.Http;
 /// <summary>CRUD, list and watch on any served kind, and pod exec, with the status codes and bodies a real API server returns.</summary>
 internal sealed class ResourceHandler(ObjectStore store, WatchStreamer watches, ExecStreamer exec, Func<string, bool> isDenied)
 {
+    public LogStreamer? Logs { get; init; }
+
+    public Func<HttpContext, ResourceRequest, Task>? BeforeDelete { get; init; }
+
     public async Task HandleAsync(HttpContext context, ResourceRequest request)
     {
         var method = context.Request.Method;
@@ -19,6 +23,15 @@ internal sealed class ResourceHandler(ObjectStore store, WatchStreamer watches, 
         {
             await exec.StreamAsync(context, request);
             return;
+        }
+        if (request is { Subresource: "log", Type: { Group: "", Plural: "pods" } } && Logs is not null && HttpMethods.IsGet(method))
+        {
+            await Logs.StreamAsync(context, request);
+            return;
+        }
+        if (HttpMethods.IsDelete(method) && request.Name is not null && BeforeDelete is not null)
+        {
+            await BeforeDelete(context, request);
         }
         var query = context.Request.Query;
         if (HttpMethods.IsGet(method) && request.Name is null)
