@@ -12,22 +12,13 @@ public sealed class KeyCatalog(DaprClient dapr, string stateStore, string key)
 
     public Task RemoveAsync(string id, CancellationToken cancellationToken) => ChangeAsync(id, add: false, cancellationToken);
 
-    private async Task ChangeAsync(string id, bool add, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
+    private Task ChangeAsync(string id, bool add, CancellationToken cancellationToken) =>
+        dapr.ChangeAsync<List<string>>(stateStore, key, ids =>
         {
-            var (ids, etag) = await dapr.GetStateAndETagAsync<List<string>>(stateStore, key, cancellationToken: cancellationToken);
             ids ??= [];
-            if (ids.Contains(id) == add) return;
-            if (add) ids.Add(id);
-            else ids.Remove(id);
-            if (await dapr.TrySaveStateAsync(stateStore, key, ids, etag ?? "", new StateOptions { Concurrency = ConcurrencyMode.FirstWrite }, cancellationToken: cancellationToken))
-            {
-                return;
-            }
-        }
-        throw new InvalidOperationException($"Could not change '{id}' in catalog '{key}' after 50 attempts.");
-    }
+            if (ids.Contains(id) == add) return null;
+            return add ? [.. ids, id] : ids.Where(other => other != id).ToList();
+        }, $"'{id}' in catalog '{key}'", cancellationToken);
 
     public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken) =>
         await dapr.GetStateAsync<List<string>>(stateStore, key, cancellationToken: cancellationToken) ?? [];

@@ -20,18 +20,12 @@ public sealed class ProtectionViews(DaprClient dapr)
     public async Task ApplyAsync(string ns, string name, IIntegrationEvent e, CancellationToken ct)
     {
         var id = $"{ns}/{name}";
-        for (var attempt = 0; attempt < 50; attempt++)
+        await dapr.ChangeAsync<ProtectionDocument>(DaprComponents.StateStore, Key(id), document =>
         {
-            var (document, etag) = await dapr.GetStateAndETagAsync<ProtectionDocument?>(DaprComponents.StateStore, Key(id), cancellationToken: ct);
             var view = ProtectionProjection.Evolve(document?.View ?? ApplicationProtection.Unknown(ns, name), e);
-            var next = new ProtectionDocument(view, ProtectionJournal.Append(document?.Journal ?? [], e, view));
-            if (await dapr.TrySaveStateAsync(DaprComponents.StateStore, Key(id), next, etag ?? "", new StateOptions { Concurrency = ConcurrencyMode.FirstWrite }, cancellationToken: ct))
-            {
-                await catalog.AddAsync(id, ct);
-                return;
-            }
-        }
-        throw new InvalidOperationException($"Could not update the protection view of {id} after 50 attempts.");
+            return new ProtectionDocument(view, ProtectionJournal.Append(document?.Journal ?? [], e, view));
+        }, $"the protection view of {id}", ct);
+        await catalog.AddAsync(id, ct);
     }
 
     public async Task<ApplicationProtection?> GetAsync(string id, CancellationToken ct) =>
@@ -39,10 +33,8 @@ public sealed class ProtectionViews(DaprClient dapr)
 
     public async Task<IReadOnlyList<ApplicationProtection>> AllAsync(CancellationToken ct)
     {
-        var ids = await catalog.ListAsync(ct);
-        if (ids.Count == 0) return [];
-        var items = await dapr.GetBulkStateAsync(DaprComponents.StateStore, ids.Select(Key).ToList(), parallelism: 8, cancellationToken: ct);
-        return items.Where(i => !string.IsNullOrEmpty(i.Value)).Select(i => EventJson.Deserialize<ProtectionDocument>(i.Value).View)
+        var documents = await dapr.ReadManyAsync<ProtectionDocument>(DaprComponents.StateStore, (await catalog.ListAsync(ct)).Select(Key).ToList(), ct);
+        return documents.Select(d => d.View)
             .OrderBy(a => a.Namespace, StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal).ToList();
     }
 

@@ -1,5 +1,4 @@
 using Dapr.Client;
-using Stowage.Common.EventSourcing;
 using Stowage.Common.State;
 using Stowage.Contracts;
 using Stowage.Contracts.Backups;
@@ -46,11 +45,8 @@ public sealed class RunHistory(DaprClient dapr)
 
     public async Task<IReadOnlyList<RunSummary>> ListAsync(string? policyId, CancellationToken ct)
     {
-        var ids = await catalog.ListAsync(ct);
-        if (ids.Count == 0) return [];
-        var items = await dapr.GetBulkStateAsync(DaprComponents.StateStore, ids.Select(Key).ToList(), parallelism: 8, cancellationToken: ct);
-        return items.Where(i => !string.IsNullOrEmpty(i.Value)).Select(i => EventJson.Deserialize<RunSummary>(i.Value))
-            .Where(r => policyId is null || r.PolicyId == policyId).OrderBy(r => r.RequestedAt).ToList();
+        var runs = await dapr.ReadManyAsync<RunSummary>(DaprComponents.StateStore, (await catalog.ListAsync(ct)).Select(Key).ToList(), ct);
+        return runs.Where(r => policyId is null || r.PolicyId == policyId).OrderBy(r => r.RequestedAt).ToList();
     }
 
     private async Task SaveAsync(RunSummary summary, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Dapr.Client;
 using Stowage.Common.EventSourcing;
+using Stowage.Common.State;
 using Stowage.Contracts;
 using Stowage.Contracts.Policies;
 using Stowage.Policy.Domain;
@@ -23,10 +24,8 @@ public sealed class PolicyViews(DaprClient dapr, IEventStore<PolicyEvent> store,
 
     public async Task<IReadOnlyList<PolicyState>> AllAsync(CancellationToken cancellationToken)
     {
-        var ids = await store.ListStreamIdsAsync(cancellationToken);
-        if (ids.Count == 0) return [];
-        var items = await dapr.GetBulkStateAsync(DaprComponents.StateStore, ids.Select(Key).ToList(), parallelism: 8, cancellationToken: cancellationToken);
-        return items.Where(i => !string.IsNullOrEmpty(i.Value)).Select(i => EventJson.Deserialize<PolicyState>(i.Value)).OrderBy(p => p.CreatedAt).ToList();
+        var policies = await dapr.ReadManyAsync<PolicyState>(DaprComponents.StateStore, (await store.ListStreamIdsAsync(cancellationToken)).Select(Key).ToList(), cancellationToken);
+        return policies.OrderBy(p => p.CreatedAt).ToList();
     }
 
     /// <summary>The live (not deleted) policy of an application, if it has one.</summary>

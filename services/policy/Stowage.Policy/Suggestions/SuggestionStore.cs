@@ -1,5 +1,4 @@
 using Dapr.Client;
-using Stowage.Common.EventSourcing;
 using Stowage.Common.State;
 using Stowage.Contracts;
 
@@ -27,10 +26,8 @@ public sealed class SuggestionStore(DaprClient dapr)
 
     public async Task<IReadOnlyList<PolicySuggestion>> AllAsync(CancellationToken cancellationToken)
     {
-        var ids = await catalog.ListAsync(cancellationToken);
-        if (ids.Count == 0) return [];
-        var items = await dapr.GetBulkStateAsync(DaprComponents.StateStore, ids.Select(Key).ToList(), parallelism: 8, cancellationToken: cancellationToken);
-        return items.Where(i => !string.IsNullOrEmpty(i.Value)).Select(i => EventJson.Deserialize<PolicySuggestion>(i.Value)).OrderBy(s => s.Id).ToList();
+        var suggestions = await dapr.ReadManyAsync<PolicySuggestion>(DaprComponents.StateStore, (await catalog.ListAsync(cancellationToken)).Select(Key).ToList(), cancellationToken);
+        return suggestions.OrderBy(s => s.Id).ToList();
     }
 
     private static string Key(string id) => $"policy-suggestion-{id}";

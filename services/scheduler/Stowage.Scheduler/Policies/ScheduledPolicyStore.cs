@@ -24,30 +24,14 @@ public sealed class ScheduledPolicyStore(DaprClient dapr)
     public Task<ScheduledPolicy?> RecordRunEndedAsync(string policyId, DateTime endedUtc, CancellationToken cancellationToken) =>
         ChangeAsync(policyId, view => view is null || view.LastRunUtc >= endedUtc ? view : view with { LastRunUtc = endedUtc }, cancellationToken);
 
-    private async Task<ScheduledPolicy?> ChangeAsync(string policyId, Func<ScheduledPolicy?, ScheduledPolicy?> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var (view, etag) = await dapr.GetStateAndETagAsync<ScheduledPolicy?>(DaprComponents.StateStore, Key(policyId), cancellationToken: cancellationToken);
-            var next = change(view);
-            if (next is null || next == view) return view;
-            if (await dapr.TrySaveStateAsync(DaprComponents.StateStore, Key(policyId), next, etag ?? "", FirstWrite, cancellationToken: cancellationToken)) return next;
-        }
-        throw new InvalidOperationException($"Could not change the scheduler's view of policy {policyId} after 50 attempts.");
-    }
+    private Task<ScheduledPolicy?> ChangeAsync(string policyId, Func<ScheduledPolicy?, ScheduledPolicy?> change, CancellationToken cancellationToken) =>
+        dapr.ChangeAsync(DaprComponents.StateStore, Key(policyId), change, $"the scheduler's view of policy {policyId}", cancellationToken);
 
     public Task<ScheduledPolicy?> GetAsync(string policyId, CancellationToken cancellationToken) =>
         dapr.GetStateAsync<ScheduledPolicy?>(DaprComponents.StateStore, Key(policyId), cancellationToken: cancellationToken);
 
-    public async Task<IReadOnlyList<ScheduledPolicy>> AllAsync(CancellationToken cancellationToken)
-    {
-        var ids = await catalog.ListAsync(cancellationToken);
-        if (ids.Count == 0) return [];
-        var items = await dapr.GetBulkStateAsync(DaprComponents.StateStore, ids.Select(Key).ToList(), parallelism: 8, cancellationToken: cancellationToken);
-        return items.Where(i => !string.IsNullOrEmpty(i.Value)).Select(i => EventJson.Deserialize<ScheduledPolicy>(i.Value)).ToList();
-    }
-
-    private static readonly StateOptions FirstWrite = new() { Concurrency = ConcurrencyMode.FirstWrite };
+    public async Task<IReadOnlyList<ScheduledPolicy>> AllAsync(CancellationToken cancellationToken) =>
+        await dapr.ReadManyAsync<ScheduledPolicy>(DaprComponents.StateStore, (await catalog.ListAsync(cancellationToken)).Select(Key).ToList(), cancellationToken);
 
     private static string Key(string policyId) => $"scheduler-policy-{policyId}";
 }
