@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Stowage.Mover.Engine.FileSystem;
 
 namespace Stowage.Mover.Engine.Storage;
 
@@ -7,18 +8,25 @@ public sealed class LocalDirectoryBackend : IRepositoryBackend
 {
     private const string TempMarker = ".tmp-";
     private readonly string _root;
+    private readonly Action<string> _syncDirectory;
 
     /// <summary>Uses (and creates if needed) the directory at root.</summary>
-    public LocalDirectoryBackend(string root)
+    public LocalDirectoryBackend(string root) : this(root, DirectorySync.Flush)
+    {
+    }
+
+    /// <summary>As the public constructor; syncDirectory stands in for the directory fsync (tests watch its order).</summary>
+    internal LocalDirectoryBackend(string root, Action<string> syncDirectory)
     {
         _root = Path.GetFullPath(root);
+        _syncDirectory = syncDirectory;
         Directory.CreateDirectory(_root);
     }
 
     /// <inheritdoc />
     public string Location => _root;
 
-    /// <summary>Whether writes are flushed to stable storage before they count as done (default true).</summary>
+    /// <summary>Whether writes (the file, then its directory entry) are flushed to stable storage before they count as done (default true).</summary>
     public bool Durable { get; init; } = true;
 
     /// <inheritdoc />
@@ -37,7 +45,9 @@ public sealed class LocalDirectoryBackend : IRepositoryBackend
             if (mustNotExist) throw new ObjectExistsException(key);
             return;
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var directory = Path.GetDirectoryName(path)!;
+        var newDirectory = !Directory.Exists(directory);
+        Directory.CreateDirectory(directory);
         var temp = path + TempMarker + Guid.NewGuid().ToString("N");
         try
         {
@@ -47,6 +57,7 @@ public sealed class LocalDirectoryBackend : IRepositoryBackend
                 if (Durable) stream.Flush(flushToDisk: true);
             }
             File.Move(temp, path, overwrite: false);
+            if (Durable) SyncNames(directory, newDirectory);
         }
         catch (IOException) when (File.Exists(path))
         {
@@ -58,6 +69,15 @@ public sealed class LocalDirectoryBackend : IRepositoryBackend
             File.Delete(temp);
             throw;
         }
+    }
+
+    /// <summary>The file was synced before the rename; its name is durable once its directory is, and a new directory's once its parents are.</summary>
+    private void SyncNames(string directory, bool newDirectory)
+    {
+        _syncDirectory(directory);
+        if (!newDirectory) return;
+        for (var parent = Path.GetDirectoryName(directory); parent is not null && parent.Length >= _root.Length; parent = Path.GetDirectoryName(parent))
+            _syncDirectory(parent);
     }
 
     /// <inheritdoc />
