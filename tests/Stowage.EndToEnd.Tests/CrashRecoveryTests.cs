@@ -1,4 +1,3 @@
-using Amazon.S3.Model;
 
 namespace Stowage.EndToEnd.Tests;
 
@@ -11,7 +10,7 @@ public sealed class CrashRecoveryTests(S3ServerFixture s3) : ClusterTest(s3)
     public async Task A_mover_killed_mid_copy_finishes_the_run_on_restart_reusing_uploads_records_one_backup_and_leaves_no_temporary_file()
     {
         var volume = await SampleApplication.DeployAsync(Cluster.Kubernetes, Cluster.VolumeRoot, "crash", "warehouse");
-        WriteRandomFile(Path.Combine(volume, "base", "big-relation"), LargeFileBytes);
+        LargeVolume.WriteRandomFile(Path.Combine(volume, "base", "big-relation"), LargeFileBytes, seed: 7);
         await StowageApi.WaitForDiscoveryAsync(Cluster, "crash", "warehouse");
         var bucket = await S3.CreateBucketAsync("e2e-crash");
         var target = StowageApi.S3Target(Cluster, bucket);
@@ -19,9 +18,7 @@ public sealed class CrashRecoveryTests(S3ServerFixture s3) : ClusterTest(s3)
             new BackupSchedule(Interval: "1h"), new RetentionRule(3), Hooks: [new HookSpec(HookPhase.Pre, "postgres", ["true"])]));
 
         // Kill the mover once the copy has uploaded and indexed some packs, but long before it ends.
-        using var client = S3.CreateClient();
-        await Eventually.TrueAsync(async () => (await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = "stowage/index/" })).KeyCount > 0,
-            "the copy to index its first packs", TimeSpan.FromSeconds(120));
+        await LargeVolume.WaitForIndexedPacksAsync(S3, bucket);
         Cluster["mover"].Kill();
         Assert.Empty(StowageApi.FinishedRuns(Cluster, policyId));
         await Cluster["mover"].StartAsync();
@@ -53,17 +50,5 @@ public sealed class CrashRecoveryTests(S3ServerFixture s3) : ClusterTest(s3)
 
         await Eventually.TrueAsync(() => StowageApi.FinishedRuns(Cluster, policyId).Count >= before + 2, "two more scheduled runs after the restart", TimeSpan.FromSeconds(180));
         Assert.All(StowageApi.FinishedRuns(Cluster, policyId), run => Assert.Equal(RunOutcome.Succeeded, run.Outcome));
-    }
-
-    private static void WriteRandomFile(string path, int bytes)
-    {
-        var random = new Random(7);
-        using var file = File.Create(path);
-        var buffer = new byte[1024 * 1024];
-        for (var written = 0; written < bytes; written += buffer.Length)
-        {
-            random.NextBytes(buffer);
-            file.Write(buffer);
-        }
     }
 }

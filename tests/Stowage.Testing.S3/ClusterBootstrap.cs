@@ -24,8 +24,11 @@ internal static class ClusterBootstrap
             [.. Daemon(ws, cluster.Osd), "--mkfs", "--osd-uuid", osdUuid], cluster.Osd.LogFile, ct);
         await cluster.Osd.StartDaemonizedAsync(ct);
 
-        cluster.Gateway.StartInForeground(["--rgw_frontends", $"beast endpoint=127.0.0.1:{cluster.GatewayPort}"]);
+        StartGateway(cluster);
     }
+
+    public static void StartGateway(CephCluster cluster) =>
+        cluster.Gateway.StartInForeground(["--rgw_frontends", $"beast endpoint=127.0.0.1:{cluster.GatewayPort}"]);
 
     private static async Task CreateKeyringAsync(ClusterWorkspace ws, CancellationToken ct)
     {

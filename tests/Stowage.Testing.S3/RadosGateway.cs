@@ -86,6 +86,16 @@ public sealed class RadosGateway : IDisposable, IAsyncDisposable
         return credentials;
     }
 
+    /// <summary>Stops radosgw alone, as an object-store outage would: the endpoint refuses connections, and the data stays.</summary>
+    public void StopGateway() => cluster.Gateway.Kill();
+
+    /// <summary>Starts radosgw again on the same port after <see cref="StopGateway"/> and waits until it answers.</summary>
+    public async Task StartGatewayAsync(CancellationToken ct = default)
+    {
+        ClusterBootstrap.StartGateway(cluster);
+        await S3Readiness.WaitAsync(cluster, new Uri(ServiceUrl), TimeSpan.FromSeconds(60), ct);
+    }
+
     /// <summary>Kills radosgw, the OSD and the monitor, in that order, and deletes <see cref="Directory"/>.</summary>
     public void Dispose()
     {

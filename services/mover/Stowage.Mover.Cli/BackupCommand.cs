@@ -13,7 +13,8 @@ internal static class BackupCommand
         var parent = new Option<string?>("--parent") { Description = "Snapshot to compare with (default: newest with the same path and tags)." };
         var force = new Option<bool>("--force") { Description = "Read every file, ignoring the parent snapshot." };
         var manifest = new Option<FileInfo?>("--manifest") { Description = "Application manifest (JSON) to store beside the snapshot." };
-        var command = new Command("backup", "Back up a directory.") { path, tags, parent, force, manifest };
+        var limitUpload = new Option<long?>("--limit-upload") { Description = "Upload at most this many KiB per second (default: no limit)." };
+        var command = new Command("backup", "Back up a directory.") { path, tags, parent, force, manifest, limitUpload };
         command.SetRepositoryAction(async (parse, repository, cancellationToken) =>
         {
             var request = new BackupRequest
@@ -23,6 +24,7 @@ internal static class BackupCommand
                 ParentSnapshotId = parse.GetValue(parent),
                 ForceFullRead = parse.GetValue(force),
                 ApplicationManifest = parse.GetValue(manifest) is { } file ? File.ReadAllBytes(file.FullName) : null,
+                Tuning = new BackupTuning { UploadBytesPerSecond = parse.GetValue(limitUpload) is > 0 and var kib ? kib * 1024 : null },
             };
             var result = await repository.BackupAsync(request, ProgressLine.ForTerminal("backup"), cancellationToken);
             ProgressLine.Clear();

@@ -8,3 +8,6 @@ public sealed class RepositoryDamagedException(string message, Exception? inner 
 
 /// <summary>No repository exists at the given location, or one already exists where a new one was asked for.</summary>
 public sealed class RepositoryLocationException(string message) : Exception(message);
+
+/// <summary>The repository's object store did not answer for longer than the configured outage tolerance.</summary>
+public sealed class RepositoryUnreachableException(string message, Exception inner) : Exception(message, inner);

@@ -23,6 +23,13 @@ public sealed class MoverOptions
     /// <summary>Where runs keep their temporary files, one folder per run and volume (removed when the copy ends, swept at start-up).</summary>
     public string ScratchRoot { get; set; } = Stowage.Mover.Engine.Scratch.ScratchFolder.DefaultRoot;
 
+    /// <summary>How long a request to an S3 target is tried again while the object store does not answer, before the
+    /// copy or restore fails naming the endpoint and bucket (at least 5 minutes in production).</summary>
+    public TimeSpan TargetOutageTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Upper bound of each copy's upload rate in bytes per second; unset for no limit.</summary>
+    public long? UploadBytesPerSecond { get; set; }
+
     /// <summary>Volumes copied at the same time within one run.</summary>
     public int MaxParallelVolumes { get; set; } = 2;
 }

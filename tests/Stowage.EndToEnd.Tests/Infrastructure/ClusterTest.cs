@@ -9,7 +9,10 @@ public abstract class ClusterTest(S3ServerFixture s3) : IAsyncLifetime
 
     protected StowageCluster Cluster { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Cluster = await StowageCluster.StartAsync(S3);
+    /// <summary>Settings every service of this class's installations gets, beside the defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
+    public async Task InitializeAsync() => Cluster = await StowageCluster.StartAsync(S3, settings: Settings);
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }

@@ -40,18 +40,19 @@ public sealed class StowageCluster : IAsyncDisposable
 
     public HttpClient Client(string service) => Installation.Client(service);
 
-    public static async Task<StowageCluster> StartAsync(S3ServerFixture s3, IEnumerable<string>? services = null)
+    public static async Task<StowageCluster> StartAsync(S3ServerFixture s3, IEnumerable<string>? services = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var settings = new Dictionary<string, string>
+        var all = new Dictionary<string, string>
         {
             ["Credentials__e2e__AccessKeyId"] = s3.AccessKey,
             ["Credentials__e2e__SecretAccessKey"] = s3.SecretKey,
             ["Credentials__e2e__RepositoryPassword"] = "end-to-end repository password",
             ["Reconciliation__Period"] = ReconciliationPeriod.ToString(),
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
         // STOWAGE_E2E_KEEP=1 keeps each installation's folder (service logs, volumes, repositories) for a post-mortem.
         var root = Environment.GetEnvironmentVariable("STOWAGE_E2E_KEEP") == "1" ? Directory.CreateTempSubdirectory("stowage-e2e-").FullName : null;
-        var installation = await LocalInstallation.StartAsync(services ?? LocalInstallation.AllServices, settings, extraApps: ["recorder"], root: root);
+        var installation = await LocalInstallation.StartAsync(services ?? LocalInstallation.AllServices, all, extraApps: ["recorder"], root: root);
         var recorder = await EventRecorder.StartAsync(installation.Sidecar("recorder").AppPort, DaprComponents.PubSub, RecordedTopics);
         return new StowageCluster(installation, recorder, s3);
     }

@@ -41,6 +41,9 @@ public sealed record BackupTuning
     /// <summary>Concurrent pack uploads (default 2; raise for high-latency object stores).</summary>
     public int Uploaders { get; init; } = 2;
 
+    /// <summary>Upper bound of the upload rate in bytes per second, kept over whole packs; null for no limit.</summary>
+    public long? UploadBytesPerSecond { get; init; }
+
     /// <summary>An index file is written after this many packs, so an interrupted backup's uploads are reused.</summary>
     public int PacksPerIndex { get; init; } = 8;
 

@@ -34,7 +34,7 @@ internal sealed class BlobSaver
         _counters = counters;
         _packSize = store.Keys.Config.PackSize;
         _spillDirectory = spillDirectory;
-        _uploader = new PackUploader(store, counters, tuning.Uploaders, tuning.PacksPerIndex, failure);
+        _uploader = new PackUploader(store, counters, tuning, failure);
         // Once in the index a blob need not be remembered here; this keeps the set to blobs in flight.
         _uploader.Uploaded = pack =>
         {

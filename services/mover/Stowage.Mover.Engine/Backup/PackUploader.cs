@@ -19,14 +19,16 @@ internal sealed class PackUploader
     private readonly Task[] _workers;
     private readonly List<PackDescriptor> _unindexed = [];
     private readonly SemaphoreSlim _indexLock = new(1, 1);
+    private readonly UploadPacer _pacer;
 
-    public PackUploader(RepositoryStore store, BackupCounters counters, int uploaders, int packsPerIndex, PipelineFailure failure)
+    public PackUploader(RepositoryStore store, BackupCounters counters, BackupTuning tuning, PipelineFailure failure)
     {
+        _pacer = new UploadPacer(tuning.UploadBytesPerSecond);
         _store = store;
         _counters = counters;
-        _packsPerIndex = Math.Max(1, packsPerIndex);
+        _packsPerIndex = Math.Max(1, tuning.PacksPerIndex);
         _queue = Channel.CreateBounded<PackBuilder>(new BoundedChannelOptions(1) { SingleReader = false });
-        _workers = Enumerable.Range(0, Math.Max(1, uploaders)).Select(_ => failure.Run(() => RunAsync(failure.Token))).ToArray();
+        _workers = Enumerable.Range(0, Math.Max(1, tuning.Uploaders)).Select(_ => failure.Run(() => RunAsync(failure.Token))).ToArray();
     }
 
     /// <summary>Called after a pack is uploaded and in the in-memory index.</summary>
@@ -52,6 +54,7 @@ internal sealed class PackUploader
             using (builder)
             {
                 (var content, descriptor) = builder.Finish(_store.Keys.Cipher, durable: false);
+                await _pacer.WaitAsync(descriptor.Size, cancellationToken);
                 await _store.Backend.WriteAsync(RepositoryLayout.Pack(descriptor.PackId), content, mustNotExist: false, cancellationToken);
             }
             Interlocked.Add(ref _counters.BytesUploaded, descriptor.Size);

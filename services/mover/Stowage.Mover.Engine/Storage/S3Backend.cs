@@ -13,6 +13,7 @@ public sealed class S3Backend : IRepositoryBackend
     private readonly IAmazonS3 _client;
     private readonly S3BackendOptions _options;
     private readonly S3MultipartUploader _multipart;
+    private readonly S3OutageRetry _retry;
     private readonly string _prefix;
 
     /// <summary>Creates a client from the options.</summary>
@@ -26,7 +27,8 @@ public sealed class S3Backend : IRepositoryBackend
         _client = client;
         _options = options;
         _prefix = options.Prefix.Length == 0 || options.Prefix.EndsWith('/') ? options.Prefix : options.Prefix + "/";
-        _multipart = new S3MultipartUploader(client, options);
+        _retry = new S3OutageRetry(options);
+        _multipart = new S3MultipartUploader(client, options, _retry);
     }
 
     /// <inheritdoc />
@@ -56,53 +58,44 @@ public sealed class S3Backend : IRepositoryBackend
     }
 
     /// <inheritdoc />
-    public async Task WriteAsync(string key, ReadOnlyMemory<byte> data, bool mustNotExist, CancellationToken cancellationToken)
-    {
-        var fullKey = _prefix + key;
-        if (data.Length >= _options.MultipartThreshold && !mustNotExist)
-        {
-            await _multipart.UploadAsync(fullKey, AsStream(data), cancellationToken);
-            return;
-        }
-        var request = new PutObjectRequest
-        {
-            BucketName = _options.Bucket,
-            Key = fullKey,
-            InputStream = AsStream(data),
-            AutoCloseStream = true,
-        };
-        if (mustNotExist) request.IfNoneMatch = "*";
-        S3ObjectLockHeaders.Apply(request, _options.ObjectLock, data.Span);
-        try
-        {
-            await _client.PutObjectAsync(request, cancellationToken);
-        }
-        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.PreconditionFailed)
-        {
-            throw new ObjectExistsException(key);
-        }
-    }
+    public Task WriteAsync(string key, ReadOnlyMemory<byte> data, bool mustNotExist, CancellationToken cancellationToken) =>
+        WriteAsync(key, AsStream(data), mustNotExist, cancellationToken);
 
     /// <inheritdoc />
     public async Task WriteAsync(string key, Stream content, bool mustNotExist, CancellationToken cancellationToken)
     {
         var fullKey = _prefix + key;
-        if (content.Length - content.Position >= _options.MultipartThreshold && !mustNotExist)
+        var start = content.Position;
+        if (content.Length - start >= _options.MultipartThreshold && !mustNotExist)
         {
             await _multipart.UploadAsync(fullKey, content, cancellationToken);
             return;
         }
-        var request = new PutObjectRequest { BucketName = _options.Bucket, Key = fullKey, InputStream = content, AutoCloseStream = false };
-        if (mustNotExist) request.IfNoneMatch = "*";
-        S3ObjectLockHeaders.Apply(request, _options.ObjectLock, content);
-        try
+        await _retry.RunAsync("write", async tries =>
         {
-            await _client.PutObjectAsync(request, cancellationToken);
-        }
-        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.PreconditionFailed)
-        {
-            throw new ObjectExistsException(key);
-        }
+            content.Position = start;
+            var request = new PutObjectRequest { BucketName = _options.Bucket, Key = fullKey, InputStream = content, AutoCloseStream = false };
+            if (mustNotExist) request.IfNoneMatch = "*";
+            S3ObjectLockHeaders.Apply(request, _options.ObjectLock, content);
+            try
+            {
+                await _client.PutObjectAsync(request, cancellationToken);
+            }
+            catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.PreconditionFailed)
+            {
+                // A try cut off after the store took the object leaves it there; the same bytes mean it was this write.
+                if (tries == 0 || !await HoldsAsync(key, content, start, cancellationToken)) throw new ObjectExistsException(key);
+            }
+        }, cancellationToken);
+    }
+
+    private async Task<bool> HoldsAsync(string key, Stream content, long start, CancellationToken cancellationToken)
+    {
+        var stored = await ReadAsync(key, cancellationToken);
+        content.Position = start;
+        var expected = new byte[content.Length - start];
+        await content.ReadExactlyAsync(expected, cancellationToken);
+        return stored.AsSpan().SequenceEqual(expected);
     }
 
     /// <inheritdoc />
@@ -110,11 +103,14 @@ public sealed class S3Backend : IRepositoryBackend
     {
         try
         {
-            using var response = await _client.GetObjectAsync(_options.Bucket, _prefix + key, cancellationToken);
-            var length = response.ContentLength;
-            using var buffer = new MemoryStream(length > 0 ? (int)length : 0);
-            await response.ResponseStream.CopyToAsync(buffer, cancellationToken);
-            return buffer.ToArray();
+            return await _retry.RunAsync("read", async _ =>
+            {
+                using var response = await _client.GetObjectAsync(_options.Bucket, _prefix + key, cancellationToken);
+                var length = response.ContentLength;
+                using var buffer = new MemoryStream(length > 0 ? (int)length : 0);
+                await response.ResponseStream.CopyToAsync(buffer, cancellationToken);
+                return buffer.ToArray();
+            }, cancellationToken);
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
@@ -135,7 +131,7 @@ public sealed class S3Backend : IRepositoryBackend
         {
             // The response stream reads the body from the connection as the caller consumes it; disposing it
             // releases the connection.
-            var response = await _client.GetObjectAsync(request, cancellationToken);
+            var response = await _retry.RunAsync("read", _ => _client.GetObjectAsync(request, cancellationToken), cancellationToken);
             return response.ResponseStream;
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
@@ -150,7 +146,7 @@ public sealed class S3Backend : IRepositoryBackend
         var request = new ListObjectsV2Request { BucketName = _options.Bucket, Prefix = _prefix + prefix };
         while (true)
         {
-            var response = await _client.ListObjectsV2Async(request, cancellationToken);
+            var response = await _retry.RunAsync("list", _ => _client.ListObjectsV2Async(request, cancellationToken), cancellationToken);
             foreach (var item in response.S3Objects ?? [])
                 yield return new StoredObject(item.Key[_prefix.Length..], item.Size ?? 0,
                     item.LastModified is { } modified ? new DateTimeOffset(modified.ToUniversalTime(), TimeSpan.Zero) : DateTimeOffset.MinValue);
@@ -162,7 +158,7 @@ public sealed class S3Backend : IRepositoryBackend
     /// <inheritdoc />
     public async Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        await _client.DeleteObjectAsync(_options.Bucket, _prefix + key, cancellationToken);
+        await _retry.RunAsync("delete", _ => _client.DeleteObjectAsync(_options.Bucket, _prefix + key, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />

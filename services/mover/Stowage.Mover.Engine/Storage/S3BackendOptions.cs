@@ -39,6 +39,18 @@ public sealed record S3BackendOptions
     /// <summary>When set, every write asks for S3 Object Lock retention (the bucket must have Object Lock enabled).</summary>
     public ObjectLockRetention? ObjectLock { get; init; }
 
+    /// <summary>
+    /// How long a request keeps being tried again, with back-off, while the store does not answer (connection refused or
+    /// reset, timeouts, 5xx, SlowDown); after that it fails with <see cref="RepositoryUnreachableException"/>.
+    /// </summary>
+    public TimeSpan OutageTolerance { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The first wait before trying again; each later wait doubles, up to <see cref="LongestRetryWait"/>.</summary>
+    public TimeSpan FirstRetryWait { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between two tries.</summary>
+    public TimeSpan LongestRetryWait { get; init; } = TimeSpan.FromSeconds(20);
+
     /// <inheritdoc />
     public override string ToString() => $"s3:{ServiceUrl ?? "aws"}/{Bucket}/{Prefix}";
 }

@@ -7,14 +7,6 @@ namespace Stowage.Mover.Engine.Storage;
 /// <summary>S3 requires Content-MD5 on every write that carries an Object Lock retention.</summary>
 internal static class S3ObjectLockHeaders
 {
-    public static void Apply(PutObjectRequest request, ObjectLockRetention? retention, ReadOnlySpan<byte> data)
-    {
-        if (retention is null) return;
-        request.ObjectLockMode = retention.Compliance ? ObjectLockMode.Compliance : ObjectLockMode.Governance;
-        request.ObjectLockRetainUntilDate = DateTime.UtcNow + retention.Duration;
-        request.MD5Digest = Md5Of(data);
-    }
-
     public static void Apply(PutObjectRequest request, ObjectLockRetention? retention, Stream content)
     {
         if (retention is null) return;

@@ -19,6 +19,8 @@ public static class EngineTelemetry
     internal static readonly Counter<long> ChunksNew = Meter.CreateCounter<long>("stowage.mover.chunks_new", "{chunk}", "Blobs uploaded because the repository lacked them.");
     internal static readonly Counter<long> ChunksDeduplicated = Meter.CreateCounter<long>("stowage.mover.chunks_deduplicated", "{chunk}", "Blobs the repository already held.");
     internal static readonly Counter<long> BytesRestored = Meter.CreateCounter<long>("stowage.mover.bytes_restored", "By", "File bytes written by restores.");
+    internal static readonly Counter<long> TargetRetries = Meter.CreateCounter<long>("stowage.mover.target_retries", "{request}",
+        "Requests to a repository's object store tried again because the store did not answer or was overloaded.");
     /// <summary>Runs an operation under its span; the span ends as an error, with the message, when the operation throws.</summary>
     internal static async Task<T> TraceAsync<T>(string name, Func<Activity?, Task<T>> operation)
     {

@@ -38,7 +38,10 @@ public sealed class RepositoryOpener(ICredentialsResolver credentials, IOptions<
             Directory.CreateDirectory(root);
             return new LocalDirectoryBackend(root);
         }
-        var s3Options = new S3BackendOptions { Bucket = target.Bucket, Prefix = target.Prefix, ServiceUrl = target.Endpoint };
+        var s3Options = new S3BackendOptions
+        {
+            Bucket = target.Bucket, Prefix = target.Prefix, ServiceUrl = target.Endpoint, OutageTolerance = options.Value.TargetOutageTolerance,
+        };
         return new S3Backend(S3ClientFactory.Create(target, keys), s3Options);
     }
 

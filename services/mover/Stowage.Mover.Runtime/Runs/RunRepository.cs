@@ -10,9 +10,9 @@ namespace Stowage.Mover.Runtime.Runs;
 /// <summary>
 /// Backup runs as the repository holds them. Every write first looks for what an earlier attempt of the same run
 /// already stored, so a retried activity (after a crash) records one run, never two. Temporary files go to a folder of the
-/// run under <c>scratchRoot</c>.
+/// run under <c>scratchRoot</c>; volume copies upload at most <c>uploadBytesPerSecond</c> when it is set.
 /// </summary>
-public sealed class RunRepository(StowageRepository repository, string? scratchRoot = null)
+public sealed class RunRepository(StowageRepository repository, string? scratchRoot = null, long? uploadBytesPerSecond = null)
 {
     public async Task<SnapshotInfo> BackupVolumeAsync(string runId, string policyId, string application, string claimName, string sourcePath,
         IProgress<BackupProgress>? progress, CancellationToken ct)
@@ -23,7 +23,7 @@ public sealed class RunRepository(StowageRepository repository, string? scratchR
         // The parent is the newest snapshot of the same volume of the same policy, whatever its run.
         var parent = (await repository.ListSnapshotsAsync(new Dictionary<string, string> { [BackupTags.Policy] = policyId, [BackupTags.Volume] = claimName }, ct)).LastOrDefault();
         using var scratch = ScratchFolder.Create(scratchRoot ?? ScratchFolder.DefaultRoot, $"run-{runId}-{claimName}");
-        var request = new BackupRequest { SourcePath = sourcePath, Tags = tags, ParentSnapshotId = parent?.Id, Tuning = new BackupTuning { SpillDirectory = scratch.Path } };
+        var request = new BackupRequest { SourcePath = sourcePath, Tags = tags, ParentSnapshotId = parent?.Id, Tuning = new BackupTuning { SpillDirectory = scratch.Path, UploadBytesPerSecond = uploadBytesPerSecond } };
         var result = await repository.BackupAsync(request, progress, ct);
         return result.Snapshot;
     }

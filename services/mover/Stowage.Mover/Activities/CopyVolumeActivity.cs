@@ -35,7 +35,7 @@ internal sealed partial class CopyVolumeActivity(RepositoryOpener opener, IEvent
                 new BackupProgressed(Guid.NewGuid(), clock.GetUtcNow(), request.RunId, request.PolicyId, $"copying {copy.Volume.ClaimName}", 0, 0, p.BytesDone),
                 CancellationToken.None));
         var snapshot = await snapshots.WithSourceAsync(request.Spec.Application.Namespace, copy.Volume, request.RunId, source =>
-            new RunRepository(repository, options.Value.ScratchRoot).BackupVolumeAsync(request.RunId, request.PolicyId, request.Spec.Application.ToString(),
+            new RunRepository(repository, options.Value.ScratchRoot, options.Value.UploadBytesPerSecond).BackupVolumeAsync(request.RunId, request.PolicyId, request.Spec.Application.ToString(),
                 copy.Volume.ClaimName, source, progress, running.Token));
         LogCopied(request.RunId, copy.Volume.ClaimName, snapshot.ShortId, snapshot.Summary.BytesUploaded);
         return new VolumeResult(copy.Volume.ClaimName, true, snapshot.Id, snapshot.Summary.BytesUploaded, null, snapshot.Summary.Bytes);
