@@ -8,23 +8,26 @@ using Stowage.Contracts;
 namespace Stowage.Common.EventSourcing;
 
 /// <summary>
-/// Event streams in the Dapr state store. An append is one state transaction (events, head, projections)
-/// guarded by the head's ETag; publishing follows the commit and the head remembers how far it got, so a crash
-/// between the two is repaired by <see cref="PublishPendingAsync"/> (at least once; consumers dedupe by event id).
+/// Event streams in the Dapr state store. An append is one state transaction: each event under its own create-only key,
+/// the projections, and the head guarded by its ETag. After the commit the stream's pending events are published; what
+/// fails to publish then is left to the background publisher (at least once; consumers dedupe by event id).
+/// See docs/event-store.md.
 /// </summary>
-public sealed partial class DaprEventStore<TEvent>(
-    DaprClient dapr, EventStoreOptions options, ILogger<DaprEventStore<TEvent>> logger) : IEventStore<TEvent>
+internal sealed partial class DaprEventStore<TEvent>(
+    DaprClient dapr, EventStoreOptions options, StreamPublisher<TEvent> publisher, ILogger<DaprEventStore<TEvent>> logger) : IEventStore<TEvent>
     where TEvent : class, IIntegrationEvent
 {
-    private static readonly ActivitySource Source = new("Stowage.EventStore");
-    private readonly StreamKeys keys = new(options.Category);
+    private static readonly ActivitySource Source = new(EventStoreMetrics.Name);
+    private static readonly StateOptions FirstWrite = new() { Concurrency = ConcurrencyMode.FirstWrite, Consistency = ConsistencyMode.Strong };
+    private readonly StreamDocuments<TEvent> documents = new(dapr, options);
     private readonly KeyCatalog catalog = new(dapr, options.StateStore, new StreamKeys(options.Category).Catalog);
+
+    private StreamKeys Keys => documents.Keys;
 
     public async Task<EventStream<TEvent>> ReadAsync(string streamId, CancellationToken cancellationToken)
     {
-        var (head, _) = await dapr.GetStateAndETagAsync<StreamHead>(options.StateStore, keys.Head(streamId), cancellationToken: cancellationToken);
-        if (head is null) return new EventStream<TEvent>(streamId, 0, []);
-        var events = await ReadRangeAsync(streamId, 1, head.Version, cancellationToken);
+        var (head, _) = await documents.ReadHeadAsync(streamId, cancellationToken);
+        var events = await documents.ReadEventsAsync(streamId, 1, head.Version, cancellationToken);
         return new EventStream<TEvent>(streamId, head.Version, events);
     }
 
@@ -32,20 +35,20 @@ public sealed partial class DaprEventStore<TEvent>(
     {
         using var activity = Source.StartActivity("event-store append");
         activity?.SetTag("stowage.stream", streamId);
-        var (head, etag) = await dapr.GetStateAndETagAsync<StreamHead>(options.StateStore, keys.Head(streamId), cancellationToken: cancellationToken);
-        var current = head ?? new StreamHead(0, 0);
-        if (current.Version != expectedVersion) throw new StreamVersionConflictException(streamId, expectedVersion, current.Version);
-        if (current.Version == 0) await catalog.AddAsync(streamId, cancellationToken);
+        var (head, etag) = await documents.ReadHeadAsync(streamId, cancellationToken);
+        if (head.Version != expectedVersion) throw new StreamVersionConflictException(streamId, expectedVersion, head.Version);
+        if (head.Version == 0) await catalog.AddAsync(streamId, cancellationToken);
 
         var operations = new List<StateTransactionRequest>();
         for (var i = 0; i < events.Count; i++)
         {
-            operations.Add(new StateTransactionRequest(keys.Event(streamId, current.Version + i + 1), EventJson.Serialize<TEvent>(events[i]), StateOperationType.Upsert));
+            // Create-only: even a head that is wrong can never make an append overwrite an event.
+            operations.Add(new StateTransactionRequest(Keys.Event(streamId, head.Version + i + 1), EventJson.Serialize<TEvent>(events[i]),
+                StateOperationType.Upsert, options: FirstWrite));
         }
         operations.AddRange(projections.Select(Operation));
-        var next = current with { Version = current.Version + events.Count };
-        operations.Add(new StateTransactionRequest(keys.Head(streamId), EventJson.Serialize(next), StateOperationType.Upsert,
-            string.IsNullOrEmpty(etag) ? null : etag, options: FirstWrite));
+        operations.Add(new StateTransactionRequest(Keys.Head(streamId), EventJson.Serialize(head with { Version = head.Version + events.Count }),
+            StateOperationType.Upsert, etag, options: FirstWrite));
 
         try
         {
@@ -53,49 +56,49 @@ public sealed partial class DaprEventStore<TEvent>(
         }
         catch (DaprException ex)
         {
-            var (after, _) = await dapr.GetStateAndETagAsync<StreamHead>(options.StateStore, keys.Head(streamId), cancellationToken: cancellationToken);
-            if (after is not null && after.Version != expectedVersion)
-            {
-                throw new StreamVersionConflictException(streamId, expectedVersion, after.Version);
-            }
+            await ExplainFailedAppendAsync(streamId, head, projections, cancellationToken);
             LogAppendFailed(streamId, ex.Message);
-            var unique = projections.Where(p => p.Kind == StateWriteKind.CreateOnly).Select(p => p.Key).ToList();
-            if (unique.Count > 0) throw new StateKeyTakenException(streamId, unique);
             throw;
         }
-        await PublishAsync(streamId, next, etag: null, cancellationToken);
+        await PublishCommittedAsync(streamId, cancellationToken);
     }
 
     public Task<IReadOnlyList<string>> ListStreamIdsAsync(CancellationToken cancellationToken) => catalog.ListAsync(cancellationToken);
 
-    public async Task PublishPendingAsync(string streamId, CancellationToken cancellationToken)
-    {
-        var (head, etag) = await dapr.GetStateAndETagAsync<StreamHead>(options.StateStore, keys.Head(streamId), cancellationToken: cancellationToken);
-        if (head is not null && head.PublishedVersion < head.Version) await PublishAsync(streamId, head, etag, cancellationToken);
-    }
+    public Task PublishPendingAsync(string streamId, CancellationToken cancellationToken) => publisher.PublishPendingAsync(streamId, cancellationToken);
 
-    private async Task PublishAsync(string streamId, StreamHead head, string? etag, CancellationToken cancellationToken)
+    /// <summary>Throws the exception that says why a transaction was refused, when re-reading what it guarded shows it.</summary>
+    private async Task ExplainFailedAppendAsync(string streamId, StreamHead head, IReadOnlyList<StateWrite> projections, CancellationToken cancellationToken)
     {
-        var pending = await ReadRangeAsync(streamId, head.PublishedVersion + 1, head.Version, cancellationToken);
-        foreach (var @event in pending)
+        var (after, etag) = await documents.ReadHeadAsync(streamId, cancellationToken);
+        if (after.Version != head.Version) throw new StreamVersionConflictException(streamId, head.Version, after.Version);
+
+        // A head written backwards (as publishing once did) hides committed events; count them back in, and let the caller decide again.
+        var hidden = await documents.CountEventsAfterAsync(streamId, after.Version, cancellationToken);
+        if (hidden > 0)
         {
-            var metadata = new Dictionary<string, string> { ["cloudevent.id"] = @event.EventId.ToString() };
-            await dapr.PublishEventAsync(options.PubSub, options.TopicOf(@event), @event, metadata, cancellationToken);
+            var repaired = after with { Version = after.Version + hidden };
+            await dapr.TrySaveStateAsync(options.StateStore, Keys.Head(streamId), repaired, etag ?? "", FirstWrite, cancellationToken: cancellationToken);
+            LogHeadRepaired(streamId, after.Version, repaired.Version);
+            throw new StreamVersionConflictException(streamId, head.Version, repaired.Version);
         }
 
-        // Another append may have moved the head meanwhile; it will publish (again) from where the head says.
-        var published = head with { PublishedVersion = head.Version };
-        if (etag is null) (_, etag) = await dapr.GetStateAndETagAsync<StreamHead>(options.StateStore, keys.Head(streamId), cancellationToken: cancellationToken);
-        await dapr.TrySaveStateAsync(options.StateStore, keys.Head(streamId), published, etag ?? "", FirstWrite, cancellationToken: cancellationToken);
+        var createOnly = projections.Where(p => p.Kind == StateWriteKind.CreateOnly).Select(p => p.Key).ToList();
+        var taken = await documents.ExistingAsync(createOnly, cancellationToken);
+        if (taken.Count > 0) throw new StateKeyTakenException(streamId, taken);
     }
 
-    private async Task<IReadOnlyList<TEvent>> ReadRangeAsync(string streamId, long from, long to, CancellationToken cancellationToken)
+    /// <summary>The append has committed whatever happens here: a failed publish is retried in the background.</summary>
+    private async Task PublishCommittedAsync(string streamId, CancellationToken cancellationToken)
     {
-        if (to < from) return [];
-        var eventKeys = Enumerable.Range(0, (int)(to - from + 1)).Select(i => keys.Event(streamId, from + i)).ToList();
-        var items = await dapr.GetBulkStateAsync(options.StateStore, eventKeys, parallelism: 8, cancellationToken: cancellationToken);
-        var byKey = items.ToDictionary(item => item.Key, item => item.Value);
-        return eventKeys.Select(key => EventJson.Deserialize<TEvent>(byKey[key])).ToList();
+        try
+        {
+            await publisher.PublishPendingAsync(streamId, cancellationToken);
+        }
+        catch (Exception)
+        {
+            LogPublishDeferred(streamId);
+        }
     }
 
     private static StateTransactionRequest Operation(StateWrite write) => write.Kind switch
@@ -105,8 +108,12 @@ public sealed partial class DaprEventStore<TEvent>(
         _ => new(write.Key, EventJson.Serialize(write.Value!), StateOperationType.Upsert),
     };
 
-    private static readonly StateOptions FirstWrite = new() { Concurrency = ConcurrencyMode.FirstWrite, Consistency = ConsistencyMode.Strong };
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Append to stream {StreamId} failed: {Reason}")]
     private partial void LogAppendFailed(string streamId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stream {StreamId} had committed events beyond its head; the head moved from {From} to {To}")]
+    private partial void LogHeadRepaired(string streamId, long from, long to);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Events appended to stream {StreamId} are left to the background publisher")]
+    private partial void LogPublishDeferred(string streamId);
 }

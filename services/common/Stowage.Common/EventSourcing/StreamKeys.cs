@@ -7,5 +7,7 @@ internal sealed class StreamKeys(string category)
 
     public string Head(string streamId) => $"{category}-head-{streamId}";
 
+    public string Published(string streamId) => $"{category}-published-{streamId}";
+
     public string Event(string streamId, long version) => $"{category}-event-{streamId}-{version:D10}";
 }

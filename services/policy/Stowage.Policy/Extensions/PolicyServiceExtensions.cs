@@ -17,7 +17,7 @@ internal static class PolicyServiceExtensions
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddValidatorsFromAssemblyContaining<PolicyCommandHandler>(includeInternalTypes: true);
-        services.AddSingleton(new EventStoreOptions("policy", e => ((PolicyEvent)e) switch
+        services.AddEventStore<PolicyEvent>(new EventStoreOptions("policy", e => ((PolicyEvent)e) switch
         {
             PolicyCreated => PolicyTopics.Created,
             PolicyChanged => PolicyTopics.Changed,
@@ -28,7 +28,6 @@ internal static class PolicyServiceExtensions
             PolicyDeleted => PolicyTopics.Deleted,
             _ => throw new ArgumentOutOfRangeException(nameof(e)),
         }));
-        services.AddSingleton<IEventStore<PolicyEvent>, DaprEventStore<PolicyEvent>>();
         services.AddSingleton<PolicyCommandHandler>();
         services.AddSingleton<PolicyViews>();
         services.AddSingleton<ApplicationIndex>();
