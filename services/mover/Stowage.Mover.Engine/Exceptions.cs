@@ -11,3 +11,17 @@ public sealed class RepositoryLocationException(string message) : Exception(mess
 
 /// <summary>The repository's object store did not answer for longer than the configured outage tolerance.</summary>
 public sealed class RepositoryUnreachableException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>
+/// A backup or prune stopped because its lock could not be refreshed for half the stale age: carrying on
+/// would let others take the lock for stale (a prune could then delete data a backup relies on).
+/// </summary>
+public sealed class RepositoryLockLostException(string message, string lockKey, DateTimeOffset lastRefreshed, Exception? inner = null)
+    : Exception(message, inner)
+{
+    /// <summary>The object key of the lock that could not be refreshed.</summary>
+    public string LockKey { get; } = lockKey;
+
+    /// <summary>When the lock was last written successfully.</summary>
+    public DateTimeOffset LastRefreshed { get; } = lastRefreshed;
+}

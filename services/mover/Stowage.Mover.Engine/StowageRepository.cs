@@ -31,22 +31,29 @@ public sealed class StowageRepository : IDisposable
     public string KeyId { get; }
 
     /// <summary>Creates a repository with a new random master key wrapped by the secret.</summary>
-    public static async Task<StowageRepository> InitAsync(IRepositoryBackend backend, RepositorySecret secret,
-        RepositoryInitOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<StowageRepository> InitAsync(IRepositoryBackend backend, RepositorySecret secret,
+        RepositoryInitOptions? options = null, CancellationToken cancellationToken = default) =>
+        InitAsync(backend, secret, options, TimeProvider.System, cancellationToken);
+
+    internal static async Task<StowageRepository> InitAsync(IRepositoryBackend backend, RepositorySecret secret,
+        RepositoryInitOptions? options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (config, master) = await KeyRing.CreateAsync(backend, secret, options ?? new RepositoryInitOptions(), cancellationToken);
         var (_, keyId) = await KeyRing.UnlockAsync(backend, secret, cancellationToken);
-        return new StowageRepository(new RepositoryStore(backend, new RepositoryKeys(master, config)), keyId);
+        return new StowageRepository(new RepositoryStore(backend, new RepositoryKeys(master, config), clock), keyId);
     }
 
     /// <summary>Opens an existing repository; throws <see cref="WrongPasswordException"/> if no key envelope opens.</summary>
-    public static async Task<StowageRepository> OpenAsync(IRepositoryBackend backend, RepositorySecret secret, CancellationToken cancellationToken = default)
+    public static Task<StowageRepository> OpenAsync(IRepositoryBackend backend, RepositorySecret secret, CancellationToken cancellationToken = default) =>
+        OpenAsync(backend, secret, TimeProvider.System, cancellationToken);
+
+    internal static async Task<StowageRepository> OpenAsync(IRepositoryBackend backend, RepositorySecret secret, TimeProvider clock, CancellationToken cancellationToken)
     {
         var configTask = KeyRing.ReadConfigAsync(backend, cancellationToken);
         var unlockTask = KeyRing.UnlockAsync(backend, secret, cancellationToken);
         var config = await configTask;
         var (master, keyId) = await unlockTask;
-        return new StowageRepository(new RepositoryStore(backend, new RepositoryKeys(master, config)), keyId);
+        return new StowageRepository(new RepositoryStore(backend, new RepositoryKeys(master, config), clock), keyId);
     }
 
     /// <summary>The memory a run may use (by default the cgroup limit, if any); set it before the first run.</summary>

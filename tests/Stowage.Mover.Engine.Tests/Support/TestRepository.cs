@@ -17,6 +17,10 @@ internal static class TestRepository
     public static Task<StowageRepository> OpenAsync(IRepositoryBackend backend) =>
         StowageRepository.OpenAsync(backend, RepositorySecret.FromPassword(Password));
 
+    /// <summary>Opens with a clock the test moves, so lock refreshes and staleness happen when the test says.</summary>
+    public static Task<StowageRepository> OpenAsync(IRepositoryBackend backend, TimeProvider clock) =>
+        StowageRepository.OpenAsync(backend, RepositorySecret.FromPassword(Password), clock, CancellationToken.None);
+
     public static async Task<List<string>> KeysAsync(IRepositoryBackend backend, string prefix = "")
     {
         var keys = new List<string>();

@@ -20,12 +20,17 @@ internal static class BackupRunner
         var source = Path.GetFullPath(request.SourcePath);
         var rootStatus = UnixFileStatus.Get(source);
         if (!rootStatus.IsDirectory) throw new ArgumentException($"'{source}' is not a directory.");
-        var time = request.Time ?? DateTimeOffset.UtcNow;
+        return await RepositoryLock.HoldAsync(store, LockFile.Backup,
+            (held, token) => BackupLockedAsync(store, request, progress, activity, source, rootStatus, held.Key, token), cancellationToken);
+    }
 
-        await using var repositoryLock = await RepositoryLock.AcquireAsync(store, LockFile.Backup, cancellationToken);
+    private static async Task<BackupResult> BackupLockedAsync(RepositoryStore store, BackupRequest request, IProgress<BackupProgress>? progress,
+        Activity? activity, string source, UnixFileStatus rootStatus, string lockKey, CancellationToken cancellationToken)
+    {
+        var time = request.Time ?? DateTimeOffset.UtcNow;
         // Listing snapshots does not depend on the index, so it overlaps the prune check and the index load.
         var snapshots = store.LoadSnapshotsAsync(cancellationToken);
-        await PruneGate.WaitForPrunesAsync(store, repositoryLock.Key, request.Tuning.PruneWait, cancellationToken);
+        await PruneGate.WaitForPrunesAsync(store, lockKey, request.Tuning.PruneWait, cancellationToken);
         await store.LoadIndexAsync(cancellationToken);
         var (parentId, parentTree) = await ParentSelector.FindAsync(store, request, source, await snapshots, cancellationToken);
 

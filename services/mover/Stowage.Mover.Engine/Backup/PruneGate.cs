@@ -8,12 +8,12 @@ internal static class PruneGate
 {
     public static async Task WaitForPrunesAsync(RepositoryStore store, string ownLock, TimeSpan patience, CancellationToken cancellationToken)
     {
-        var deadline = DateTimeOffset.UtcNow + patience;
+        var deadline = store.Clock.GetUtcNow() + patience;
         while ((await RepositoryLock.FindLiveAsync(store, LockFile.Prune, ownLock, cancellationToken)).Count > 0)
         {
-            if (DateTimeOffset.UtcNow > deadline)
+            if (store.Clock.GetUtcNow() > deadline)
                 throw new TimeoutException("A prune has held the repository longer than the backup is willing to wait.");
-            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            await Task.Delay(TimeSpan.FromSeconds(2), store.Clock, cancellationToken);
         }
     }
 }

@@ -17,12 +17,12 @@ internal static class Pruner
     private const int EntriesPerIndexFile = 100_000;
 
     public static Task<PruneResult> RunAsync(RepositoryStore store, PruneOptions options, CancellationToken cancellationToken) =>
-        EngineTelemetry.TraceAsync("stowage.mover.prune", _ => PruneAsync(store, options, cancellationToken));
+        EngineTelemetry.TraceAsync("stowage.mover.prune", _ => RepositoryLock.HoldAsync(store, LockFile.Prune,
+            (held, token) => PruneAsync(store, options, held.Key, token), cancellationToken));
 
-    private static async Task<PruneResult> PruneAsync(RepositoryStore store, PruneOptions options, CancellationToken cancellationToken)
+    private static async Task<PruneResult> PruneAsync(RepositoryStore store, PruneOptions options, string lockKey, CancellationToken cancellationToken)
     {
-        await using var repositoryLock = await RepositoryLock.AcquireAsync(store, LockFile.Prune, cancellationToken);
-        var backups = await RepositoryLock.FindLiveAsync(store, LockFile.Backup, repositoryLock.Key, cancellationToken);
+        var backups = await RepositoryLock.FindLiveAsync(store, LockFile.Backup, lockKey, cancellationToken);
         if (backups.Count > 0)
             return new PruneResult(true, 0, 0, 0, 0, $"A backup is running (since {backups.Min(b => b.Started):u}); nothing was deleted. Run prune again later.");
 

@@ -8,10 +8,12 @@ using Stowage.Mover.Engine.Storage;
 namespace Stowage.Mover.Engine.Repository;
 
 /// <summary>An opened repository: backend, keys and index, and typed access to its objects.</summary>
-internal sealed class RepositoryStore(IRepositoryBackend backend, RepositoryKeys keys)
+internal sealed class RepositoryStore(IRepositoryBackend backend, RepositoryKeys keys, TimeProvider clock)
 {
     public IRepositoryBackend Backend { get; } = backend;
     public RepositoryKeys Keys { get; } = keys;
+    /// <summary>The clock of locks: when they were written, when they are refreshed and when they count as stale.</summary>
+    public TimeProvider Clock { get; } = clock;
     public RepositoryIndex Index { get; private set; } = new();
     public MemoryBudget Budget { get; set; } = MemoryBudget.Detect();
     public TreeLoader Trees => _trees ??= new TreeLoader(this, Budget.TreePackCacheBytes);

@@ -21,6 +21,8 @@ public static class EngineTelemetry
     internal static readonly Counter<long> BytesRestored = Meter.CreateCounter<long>("stowage.mover.bytes_restored", "By", "File bytes written by restores.");
     internal static readonly Counter<long> TargetRetries = Meter.CreateCounter<long>("stowage.mover.target_retries", "{request}",
         "Requests to a repository's object store tried again because the store did not answer or was overloaded.");
+    internal static readonly Counter<long> LockWriteFailures = Meter.CreateCounter<long>("stowage.mover.lock_write_failures", "{write}",
+        "Lock refreshes and removals that failed; a backup or prune stops once no refresh succeeded for half the stale age.");
     /// <summary>Runs an operation under its span; the span ends as an error, with the message, when the operation throws.</summary>
     internal static async Task<T> TraceAsync<T>(string name, Func<Activity?, Task<T>> operation)
     {
