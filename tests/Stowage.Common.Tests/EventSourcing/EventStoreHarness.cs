@@ -20,42 +20,46 @@ public sealed class EventStoreHarness : IAsyncDisposable
     public const string Category = "notes";
 
     private readonly LocalSidecarHost sidecar;
-    private readonly IHost host;
+    private readonly EventStoreOptions options;
+    private IHost host;
 
-    private EventStoreHarness(LocalSidecarHost sidecar, EventRecorder recorder, IHost host)
+    private EventStoreHarness(LocalSidecarHost sidecar, EventRecorder recorder, EventStoreOptions options)
     {
         this.sidecar = sidecar;
-        this.host = host;
+        this.options = options;
         Recorder = recorder;
+        host = Build();
     }
 
     public EventRecorder Recorder { get; }
 
-    public IEventStore<NoteAdded> Store => host.Services.GetRequiredService<IEventStore<NoteAdded>>();
+    public IServiceProvider Services => host.Services;
 
-    public ControlledEventPublisher Publisher => host.Services.GetRequiredService<ControlledEventPublisher>();
+    public IEventStore<NoteAdded> Store => Services.GetRequiredService<IEventStore<NoteAdded>>();
 
-    public DaprClient Dapr => host.Services.GetRequiredService<DaprClient>();
+    public ControlledEventPublisher Publisher => Services.GetRequiredService<ControlledEventPublisher>();
 
-    public static async Task<EventStoreHarness> StartAsync(Action<IServiceCollection>? configure = null)
+    public DaprClient Dapr => Services.GetRequiredService<DaprClient>();
+
+    public static async Task<EventStoreHarness> StartAsync(Func<EventStoreOptions, EventStoreOptions>? tune = null)
     {
-        var options = new LocalSidecarOptions();
-        options.Apps.Add(new LocalSidecarAppOptions("writer", LoopbackPorts.PickUnused()));
-        options.Apps.Add(new LocalSidecarAppOptions("recorder", LoopbackPorts.PickUnused()));
-        var sidecar = await LocalSidecarHost.StartAsync(options);
+        var sidecarOptions = new LocalSidecarOptions();
+        sidecarOptions.Apps.Add(new LocalSidecarAppOptions("writer", LoopbackPorts.PickUnused()));
+        sidecarOptions.Apps.Add(new LocalSidecarAppOptions("recorder", LoopbackPorts.PickUnused()));
+        var sidecar = await LocalSidecarHost.StartAsync(sidecarOptions);
         var recorder = await EventRecorder.StartAsync(sidecar.EndpointsOf("recorder").AppPort, DaprComponents.PubSub, [NoteAdded.Topic]);
+        var options = new EventStoreOptions(Category, _ => NoteAdded.Topic);
+        var harness = new EventStoreHarness(sidecar, recorder, tune?.Invoke(options) ?? options);
+        await harness.host.StartAsync();
+        return harness;
+    }
 
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(sidecar.EndpointsOf("writer").EnvironmentVariables.Select(e => KeyValuePair.Create(e.Key, (string?)e.Value)));
-        builder.Services.AddDaprClient(dapr => dapr.UseJsonSerializationOptions(EventJson.Options));
-        builder.Services.AddSingleton(sp => new ControlledEventPublisher(new DaprEventPublisher(sp.GetRequiredService<DaprClient>())));
-        builder.Services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<ControlledEventPublisher>());
-        builder.Services.AddEventStore<NoteAdded>(new EventStoreOptions(Category, _ => NoteAdded.Topic));
-        configure?.Invoke(builder.Services);
-        var host = builder.Build();
+    /// <summary>Stops the service's host and starts a new one on the same sidecar, as a crash and restart would.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        host = Build();
         await host.StartAsync();
-        return new EventStoreHarness(sidecar, recorder, host);
     }
 
     /// <summary>The ids of the events pub/sub delivered to the subscriber, in the order they arrived.</summary>
@@ -63,9 +67,26 @@ public sealed class EventStoreHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await host.StopAsync();
-        host.Dispose();
+        await StopAsync();
         await Recorder.DisposeAsync();
         await sidecar.DisposeAsync();
+    }
+
+    private IHost Build()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(sidecar.EndpointsOf("writer").EnvironmentVariables.Select(e => KeyValuePair.Create(e.Key, (string?)e.Value)));
+        builder.Services.AddDaprClient(dapr => dapr.UseJsonSerializationOptions(EventJson.Options));
+        builder.Services.AddSingleton(sp => new ControlledEventPublisher(new DaprEventPublisher(sp.GetRequiredService<DaprClient>())));
+        builder.Services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<ControlledEventPublisher>());
+        builder.Services.AddEventStore<NoteAdded>(options);
+        return builder.Build();
+    }
+
+    private async Task StopAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
     }
 }

@@ -14,7 +14,7 @@ namespace Stowage.Common.EventSourcing;
 /// See docs/event-store.md.
 /// </summary>
 internal sealed partial class DaprEventStore<TEvent>(
-    DaprClient dapr, EventStoreOptions options, StreamPublisher<TEvent> publisher, ILogger<DaprEventStore<TEvent>> logger) : IEventStore<TEvent>
+    DaprClient dapr, EventStoreOptions options, StreamPublisher<TEvent> publisher, PendingStreams<TEvent> pending, ILogger<DaprEventStore<TEvent>> logger) : IEventStore<TEvent>
     where TEvent : class, IIntegrationEvent
 {
     private static readonly ActivitySource Source = new(EventStoreMetrics.Name);
@@ -97,6 +97,7 @@ internal sealed partial class DaprEventStore<TEvent>(
         }
         catch (Exception)
         {
+            pending.Wake();
             LogPublishDeferred(streamId);
         }
     }

@@ -13,13 +13,16 @@ namespace Stowage.Common.EventSourcing;
 /// of a service may still both publish an event (at least once; consumers dedupe by event id).
 /// </summary>
 internal sealed partial class StreamPublisher<TEvent>(
-    DaprClient dapr, EventStoreOptions options, IEventPublisher publisher, EventStoreMetrics metrics, ILogger<StreamPublisher<TEvent>> logger)
+    DaprClient dapr, EventStoreOptions options, IEventPublisher publisher, PendingStreams<TEvent> pending, EventStoreMetrics metrics, ILogger<StreamPublisher<TEvent>> logger)
     where TEvent : class, IIntegrationEvent
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> publishing = new();
     private readonly StreamDocuments<TEvent> documents = new(dapr, options);
 
-    /// <summary>Publishes what <paramref name="streamId"/> holds beyond its cursor; throws when pub/sub or the store fails.</summary>
+    /// <summary>
+    /// Publishes what <paramref name="streamId"/> holds beyond its cursor. When pub/sub or the store fails it throws, and
+    /// leaves the stream to the background publisher's next round.
+    /// </summary>
     public async Task PublishPendingAsync(string streamId, CancellationToken cancellationToken)
     {
         var gate = publishing.GetOrAdd(streamId, _ => new SemaphoreSlim(1, 1));
@@ -40,6 +43,7 @@ internal sealed partial class StreamPublisher<TEvent>(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            pending.Add(streamId);
             metrics.PublishFailed(options.Category);
             LogPublishFailed(options.Category, streamId, ex.Message);
             throw;

@@ -35,7 +35,6 @@ internal static class PolicyServiceExtensions
         services.AddSingleton<TargetChecker>();
         services.AddSingleton<SuggestionStore>();
         services.AddExceptionHandler<PolicyExceptionHandler>();
-        services.AddHostedService<PendingEventPublisher>();
         return builder;
     }
 
