@@ -19,6 +19,7 @@ internal static class CliApplication
         root.Subcommands.Add(RepositoryCommands.Stats());
         root.Subcommands.Add(RepositoryCommands.Manifest());
         root.Subcommands.Add(KeyCommands.Create());
+        root.Subcommands.Add(UpgradeCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -51,9 +51,21 @@ public sealed class StowageRepository : IDisposable
     {
         var configTask = KeyRing.ReadConfigAsync(backend, cancellationToken);
         var unlockTask = KeyRing.UnlockAsync(backend, secret, cancellationToken);
-        var config = await configTask;
+        var document = await configTask;
         var (master, keyId) = await unlockTask;
-        return new StowageRepository(new RepositoryStore(backend, new RepositoryKeys(master, config), clock), keyId);
+        return new StowageRepository(new RepositoryStore(backend, new RepositoryKeys(master, document.Verify(master.ConfigKey)), clock), keyId);
+    }
+
+    /// <summary>The repository's format version (see docs/repository-format.md).</summary>
+    public int FormatVersion => _store.Keys.Config.Version;
+
+    /// <summary>Upgrades the repository's format in place to the current version; does nothing when it is current.
+    /// Returns the version it had. Clients older than the new version can no longer open it.</summary>
+    public async Task<int> UpgradeAsync(CancellationToken cancellationToken = default)
+    {
+        var before = FormatVersion;
+        _store.Keys.UseUpgraded(await KeyRing.UpgradeAsync(_store.Backend, _store.Keys.Config, _store.Keys.Master, cancellationToken));
+        return before;
     }
 
     /// <summary>The memory a run may use (by default the cgroup limit, if any); set it before the first run.</summary>

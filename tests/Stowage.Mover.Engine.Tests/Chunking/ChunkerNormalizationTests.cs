@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Stowage.Mover.Engine.Chunking;
 using Stowage.Mover.Engine.Repository;
@@ -15,11 +14,12 @@ public sealed class ChunkerNormalizationTests
         using var temp = new TempDirectory("normalization");
         var backend = new LocalDirectoryBackend(temp.Sub("repo"));
         using (await TestRepository.InitAsync(backend)) { }
-        var written = await backend.ReadAsync(RepositoryLayout.Config, CancellationToken.None);
-        var legacy = Encoding.UTF8.GetString(written).Replace(",\"chunkerNormalization\":1", "");
+        var written = ConfigDocument.Parse(await backend.ReadAsync(RepositoryLayout.Config, CancellationToken.None)).Unverified;
+        var json = JsonSerializer.Serialize(written, EngineJsonContext.Default.RepositoryConfig);
+        var legacy = json.Replace(",\"chunkerNormalization\":1", "");
 
-        Assert.Equal(1, JsonSerializer.Deserialize(written, EngineJsonContext.Default.RepositoryConfig)!.Chunker.Normalization);
-        Assert.NotEqual(Encoding.UTF8.GetString(written), legacy);
+        Assert.Equal(1, written.Chunker.Normalization);
+        Assert.NotEqual(json, legacy);
         Assert.Equal(ChunkerParameters.LegacyNormalization, JsonSerializer.Deserialize(legacy, EngineJsonContext.Default.RepositoryConfig)!.Chunker.Normalization);
     }
 }

@@ -28,6 +28,6 @@ public sealed class CliCompressionLevelTests
         await new MoverCli(temp.Sub("repo")).SucceedAsync("init", "--compression-level", "5");
 
         using var config = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(temp.Sub("repo"), "config")));
-        Assert.Equal(5, config.RootElement.GetProperty("compressionLevel").GetInt32());
+        Assert.Equal(5, config.RootElement.GetProperty("config").GetProperty("compressionLevel").GetInt32());
     }
 }

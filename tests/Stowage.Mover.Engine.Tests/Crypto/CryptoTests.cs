@@ -54,7 +54,7 @@ public sealed class CryptoTests
     public void Key_envelope_unwraps_with_the_right_password_only()
     {
         var master = MasterKey.CreateRandom();
-        var envelope = KeyEnvelope.Wrap(master, RepositorySecret.FromPassword("right"), 1000, "test");
+        var envelope = KeyEnvelope.Wrap(master, RepositorySecret.FromPassword("right"), KeyEnvelope.MinIterations, "test");
 
         Assert.Equal(master.Secret, envelope.TryUnwrap(RepositorySecret.FromPassword("right"))!.Secret);
         Assert.Null(envelope.TryUnwrap(RepositorySecret.FromPassword("wrong")));

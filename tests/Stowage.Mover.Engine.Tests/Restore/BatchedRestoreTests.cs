@@ -52,6 +52,7 @@ public sealed class BatchedRestoreTests : IDisposable
         public string Location => inner.Location;
         public Task WriteAsync(string key, ReadOnlyMemory<byte> data, bool mustNotExist, CancellationToken cancellationToken) => inner.WriteAsync(key, data, mustNotExist, cancellationToken);
         public Task WriteAsync(string key, Stream content, bool mustNotExist, CancellationToken cancellationToken) => inner.WriteAsync(key, content, mustNotExist, cancellationToken);
+        public Task ReplaceAsync(string key, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) => inner.ReplaceAsync(key, data, cancellationToken);
         public Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
         public Task<Stream> OpenRangeAsync(string key, long offset, long length, CancellationToken cancellationToken)
         {

@@ -92,6 +92,7 @@ public sealed class PackSegmentReaderTests
 
         public Task WriteAsync(string key, ReadOnlyMemory<byte> bytes, bool mustNotExist, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task WriteAsync(string key, Stream content, bool mustNotExist, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task ReplaceAsync(string key, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken) => throw new NotSupportedException();
         public IAsyncEnumerable<StoredObject> ListAsync(string prefix, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task DeleteAsync(string key, CancellationToken cancellationToken) => throw new NotSupportedException();

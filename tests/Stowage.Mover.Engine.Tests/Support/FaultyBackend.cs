@@ -15,6 +15,9 @@ internal sealed class FaultyBackend(IRepositoryBackend inner, int writesBeforeCr
     public Task WriteAsync(string key, Stream content, bool mustNotExist, CancellationToken cancellationToken) =>
         Crashed() ? throw new IOException("Simulated crash: the backend went away.") : inner.WriteAsync(key, content, mustNotExist, cancellationToken);
 
+    public Task ReplaceAsync(string key, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
+        Crashed() ? throw new IOException("Simulated crash: the backend went away.") : inner.ReplaceAsync(key, data, cancellationToken);
+
     public Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
     public Task<Stream> OpenRangeAsync(string key, long offset, long length, CancellationToken cancellationToken) => inner.OpenRangeAsync(key, offset, length, cancellationToken);
     public IAsyncEnumerable<StoredObject> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);

@@ -52,6 +52,7 @@ internal sealed class LockFaultBackend(IRepositoryBackend inner) : IRepositoryBa
         if (key.StartsWith(RepositoryLayout.LocksPrefix, StringComparison.Ordinal)) _lockEvents.Writer.TryWrite("delete");
     }
 
+    public Task ReplaceAsync(string key, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) => inner.ReplaceAsync(key, data, cancellationToken);
     public Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
     public Task<Stream> OpenRangeAsync(string key, long offset, long length, CancellationToken cancellationToken) => inner.OpenRangeAsync(key, offset, length, cancellationToken);
     public IAsyncEnumerable<StoredObject> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);

@@ -6,7 +6,7 @@ namespace Stowage.Mover.Engine.Crypto;
 /// <summary>The master secret wrapped by a key derived from one password or key file (a file under keys/).</summary>
 internal sealed record KeyEnvelope(
     [property: JsonPropertyName("kdf")] string Kdf,
-    [property: JsonPropertyName("iterations")] int Iterations,
+    [property: JsonPropertyName("iterations")] long Iterations,
     [property: JsonPropertyName("salt")] byte[] Salt,
     [property: JsonPropertyName("wrapped")] byte[] WrappedSecret,
     [property: JsonPropertyName("created")] DateTimeOffset Created,
@@ -16,16 +16,39 @@ internal sealed record KeyEnvelope(
     public const string Pbkdf2 = "pbkdf2-sha256";
     public const string Hkdf = "hkdf-sha256";
     public const int DefaultIterations = 600_000;
+    // Below the minimum a password is cheap to guess; above the maximum opening takes minutes, which an edited
+    // envelope could otherwise demand (10^12 iterations would run for days before "wrong password").
+    public const int MinIterations = 100_000, MaxIterations = 10_000_000;
+    private const int SaltSize = 32;
     private static readonly byte[] AssociatedData = "stowage/v1/key-envelope"u8.ToArray();
 
     public static KeyEnvelope Wrap(MasterKey master, RepositorySecret secret, int iterations, string label)
     {
-        var salt = RandomNumberGenerator.GetBytes(32);
+        if (secret.Source == KeySource.Password && iterations is < MinIterations or > MaxIterations)
+            throw new ArgumentOutOfRangeException(nameof(iterations), iterations, $"PBKDF2 iterations must be {MinIterations:N0} to {MaxIterations:N0}.");
+        var salt = RandomNumberGenerator.GetBytes(SaltSize);
         var kdf = secret.Source == KeySource.Password ? Pbkdf2 : Hkdf;
         var wrappingKey = DeriveWrappingKey(kdf, secret.Material, salt, iterations);
         using var cipher = new AuthenticatedCipher(wrappingKey);
         var wrapped = cipher.Seal(master.Secret, AssociatedData);
         return new KeyEnvelope(kdf, kdf == Pbkdf2 ? iterations : 0, salt, wrapped, DateTimeOffset.UtcNow, Environment.MachineName, label);
+    }
+
+    /// <summary>Refuses, naming the field, an envelope whose parameters no stowage-mover writes.</summary>
+    public void Validate(string where)
+    {
+        var problem = Kdf switch
+        {
+            Pbkdf2 when Iterations is < MinIterations or > MaxIterations =>
+                $"field 'iterations' is {Iterations:N0}, outside {MinIterations:N0} to {MaxIterations:N0}",
+            Hkdf when Iterations != 0 => $"field 'iterations' is {Iterations:N0}, but {Hkdf} takes none",
+            Pbkdf2 or Hkdf => null,
+            _ => $"field 'kdf' is '{Kdf}', not {Pbkdf2} or {Hkdf}",
+        };
+        problem ??= Salt is null || Salt.Length != SaltSize ? $"field 'salt' is not {SaltSize} bytes"
+            : WrappedSecret is null || WrappedSecret.Length != MasterKey.SecretSize + AuthenticatedCipher.Overhead ? "field 'wrapped' has the wrong length"
+            : null;
+        if (problem is not null) throw new RepositoryDamagedException($"{where}: {problem}; the envelope was modified or is corrupt.");
     }
 
     /// <summary>Returns null when the secret is not the one this envelope was made for.</summary>
@@ -36,14 +59,12 @@ internal sealed record KeyEnvelope(
         var wrappingKey = DeriveWrappingKey(Kdf, secret.Material, Salt, Iterations);
         using var cipher = new AuthenticatedCipher(wrappingKey);
         var plain = new byte[MasterKey.SecretSize];
-        return WrappedSecret.Length == MasterKey.SecretSize + AuthenticatedCipher.Overhead && cipher.TryOpen(WrappedSecret, AssociatedData, plain)
-            ? MasterKey.FromSecret(plain)
-            : null;
+        return cipher.TryOpen(WrappedSecret, AssociatedData, plain) ? MasterKey.FromSecret(plain) : null;
     }
 
-    private static byte[] DeriveWrappingKey(string kdf, byte[] material, byte[] salt, int iterations) => kdf switch
+    private static byte[] DeriveWrappingKey(string kdf, byte[] material, byte[] salt, long iterations) => kdf switch
     {
-        Pbkdf2 => Rfc2898DeriveBytes.Pbkdf2(material, salt, Math.Max(iterations, 1000), HashAlgorithmName.SHA256, 32),
+        Pbkdf2 => Rfc2898DeriveBytes.Pbkdf2(material, salt, checked((int)iterations), HashAlgorithmName.SHA256, 32),
         Hkdf => HKDF.DeriveKey(HashAlgorithmName.SHA256, material, 32, salt, "stowage/v1/key-file"u8.ToArray()),
         _ => throw new RepositoryDamagedException($"Unknown key derivation '{kdf}'."),
     };

@@ -13,12 +13,15 @@ internal sealed class MasterKey
         EncryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "stowage/v1/encryption"u8.ToArray());
         ChunkIdKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "stowage/v1/chunk-id"u8.ToArray());
         ChunkerSeed = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "stowage/v1/chunker"u8.ToArray());
+        ConfigKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: "stowage/v2/config"u8.ToArray());
     }
 
     public byte[] Secret { get; }
     public byte[] EncryptionKey { get; }
     public byte[] ChunkIdKey { get; }
     public byte[] ChunkerSeed { get; }
+    /// <summary>Authenticates the config object (format version 2).</summary>
+    public byte[] ConfigKey { get; }
 
     public static MasterKey CreateRandom() => new(RandomNumberGenerator.GetBytes(SecretSize));
 

@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using Stowage.Mover.Engine.Crypto;
+using Stowage.Mover.Engine.Repository;
 
 namespace Stowage.Mover.Engine.Packs;
 
@@ -21,10 +23,17 @@ internal static class PackEntryCodec
     {
         var type = (BlobType)input[0];
         if (type is not (BlobType.Data or BlobType.Tree)) throw new RepositoryDamagedException($"Unknown blob type {input[0]}.");
-        return new PackEntry(new BlobId(input.Slice(2, BlobId.Size)), type, input[1] == 1,
+        var entry = new PackEntry(new BlobId(input.Slice(2, BlobId.Size)), type, input[1] == 1,
             BinaryPrimitives.ReadUInt32LittleEndian(input[34..]),
             BinaryPrimitives.ReadUInt32LittleEndian(input[38..]),
             BinaryPrimitives.ReadUInt32LittleEndian(input[42..]));
+        // Readers size buffers by these lengths. A stored blob is never longer than its plaintext and the seal,
+        // since a blob that zstd does not shrink is stored raw.
+        if (entry.RawLength > RepositoryLimits.MaxBlobBytes || entry.Length < AuthenticatedCipher.Overhead
+            || entry.Length > (ulong)entry.RawLength + AuthenticatedCipher.Overhead)
+            throw new RepositoryDamagedException(
+                $"Blob {entry.Id.ToShortString()} declares {entry.Length} stored and {entry.RawLength} plain bytes, which no blob has (damaged or altered).");
+        return entry;
     }
 
     public static byte[] WriteAll(IReadOnlyList<PackEntry> entries)

@@ -15,54 +15,67 @@ internal static class KeyRing
         var config = new RepositoryConfig(RepositoryConfig.CurrentVersion, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
             DateTimeOffset.UtcNow, options.Chunker.Min, options.Chunker.Average, options.Chunker.Max, "zstd", options.CompressionLevel, options.PackSize,
             options.Chunker.Normalization);
+        if (config.FindProblem() is { } problem) throw new ArgumentException($"Repository options: {problem}.", nameof(options));
         var master = MasterKey.CreateRandom();
+        // Wrapping first refuses bad KDF options before anything is written.
+        var envelope = KeyEnvelope.Wrap(master, secret, options.KdfIterations, "initial");
         try
         {
-            await backend.WriteAsync(RepositoryLayout.Config, JsonSerializer.SerializeToUtf8Bytes(config, EngineJsonContext.Default.RepositoryConfig),
-                mustNotExist: true, cancellationToken);
+            await backend.WriteAsync(RepositoryLayout.Config, ConfigDocument.Write(config, master.ConfigKey), mustNotExist: true, cancellationToken);
         }
         catch (ObjectExistsException)
         {
             throw new RepositoryLocationException($"A repository already exists at {backend.Location}.");
         }
-        await AddAsync(backend, master, secret, options.KdfIterations, "initial", cancellationToken);
+        await WriteEnvelopeAsync(backend, envelope, cancellationToken);
         return (config, master);
     }
 
-    public static async Task<string> AddAsync(IRepositoryBackend backend, MasterKey master, RepositorySecret secret, int iterations, string label, CancellationToken cancellationToken)
-    {
-        var envelope = KeyEnvelope.Wrap(master, secret, iterations, label);
-        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        await backend.WriteAsync(RepositoryLayout.Key(id), JsonSerializer.SerializeToUtf8Bytes(envelope, EngineJsonContext.Default.KeyEnvelope),
-            mustNotExist: true, cancellationToken);
-        return id;
-    }
+    public static Task<string> AddAsync(IRepositoryBackend backend, MasterKey master, RepositorySecret secret, int iterations, string label, CancellationToken cancellationToken) =>
+        WriteEnvelopeAsync(backend, KeyEnvelope.Wrap(master, secret, iterations, label), cancellationToken);
 
-    public static async Task<RepositoryConfig> ReadConfigAsync(IRepositoryBackend backend, CancellationToken cancellationToken)
+    public static async Task<ConfigDocument> ReadConfigAsync(IRepositoryBackend backend, CancellationToken cancellationToken)
     {
-        byte[] bytes;
         try
         {
-            bytes = await backend.ReadAsync(RepositoryLayout.Config, cancellationToken);
+            return ConfigDocument.Parse(await backend.ReadSmallAsync(RepositoryLayout.Config, RepositoryLimits.MaxSmallObjectBytes, cancellationToken));
         }
         catch (ObjectMissingException)
         {
             throw new RepositoryLocationException($"No repository at {backend.Location} (no config object).");
         }
-        var config = JsonSerializer.Deserialize(bytes, EngineJsonContext.Default.RepositoryConfig)
-            ?? throw new RepositoryDamagedException("The config object is empty.");
-        return config.Version == RepositoryConfig.CurrentVersion ? config
-            : throw new RepositoryDamagedException($"Repository format version {config.Version} is not supported.");
     }
 
+    /// <summary>Replaces a version-1 config with the same parameters as version 2; one atomic write, so a crash
+    /// leaves either the old config or the new one, and a second run finds nothing to do.</summary>
+    public static async Task<RepositoryConfig> UpgradeAsync(IRepositoryBackend backend, RepositoryConfig current, MasterKey master, CancellationToken cancellationToken)
+    {
+        if (current.Version == RepositoryConfig.CurrentVersion) return current;
+        var upgraded = current with { Version = RepositoryConfig.CurrentVersion };
+        await backend.ReplaceAsync(RepositoryLayout.Config, ConfigDocument.Write(upgraded, master.ConfigKey), cancellationToken);
+        return upgraded;
+    }
+
+    /// <summary>Every key envelope, each checked for parameters in bounds before any is tried.</summary>
     public static async Task<List<(string Id, KeyEnvelope Envelope)>> ListAsync(IRepositoryBackend backend, CancellationToken cancellationToken)
     {
         var envelopes = new List<(string, KeyEnvelope)>();
         await foreach (var item in backend.ListAsync(RepositoryLayout.KeysPrefix, cancellationToken))
         {
-            var bytes = await backend.ReadAsync(item.Key, cancellationToken);
-            var envelope = JsonSerializer.Deserialize(bytes, EngineJsonContext.Default.KeyEnvelope);
-            if (envelope is not null) envelopes.Add((RepositoryLayout.NameOf(item.Key), envelope));
+            var where = $"Key envelope '{item.Key}'";
+            var bytes = await backend.ReadSmallAsync(item.Key, RepositoryLimits.MaxSmallObjectBytes, cancellationToken);
+            KeyEnvelope? envelope;
+            try
+            {
+                envelope = JsonSerializer.Deserialize(bytes, EngineJsonContext.Default.KeyEnvelope);
+            }
+            catch (JsonException e)
+            {
+                throw new RepositoryDamagedException($"{where} is not a key envelope ({e.Message}).", e);
+            }
+            if (envelope is null) continue;
+            envelope.Validate(where);
+            envelopes.Add((RepositoryLayout.NameOf(item.Key), envelope));
         }
         return envelopes;
     }
@@ -74,5 +87,13 @@ internal static class KeyRing
             if (envelope.TryUnwrap(secret) is { } master) return (master, id);
         }
         throw new WrongPasswordException("Wrong password or key file: no key of this repository opens with it.");
+    }
+
+    private static async Task<string> WriteEnvelopeAsync(IRepositoryBackend backend, KeyEnvelope envelope, CancellationToken cancellationToken)
+    {
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        await backend.WriteAsync(RepositoryLayout.Key(id), JsonSerializer.SerializeToUtf8Bytes(envelope, EngineJsonContext.Default.KeyEnvelope),
+            mustNotExist: true, cancellationToken);
+        return id;
     }
 }

@@ -3,7 +3,7 @@ using Stowage.Mover.Engine.Chunking;
 
 namespace Stowage.Mover.Engine.Repository;
 
-/// <summary>The plaintext "config" object: format version and parameters every client must agree on.</summary>
+/// <summary>The parameters in the "config" object (see <see cref="ConfigDocument"/>) that every client must agree on.</summary>
 internal sealed record RepositoryConfig(
     [property: JsonPropertyName("version")] int Version,
     [property: JsonPropertyName("id")] string Id,
@@ -16,7 +16,42 @@ internal sealed record RepositoryConfig(
     [property: JsonPropertyName("packSize")] int PackSize,
     [property: JsonPropertyName("chunkerNormalization")] int? ChunkerNormalization = null)
 {
-    public const int CurrentVersion = 1;
+    /// <summary>The first format: an unauthenticated config. Still read, and upgraded in place.</summary>
+    public const int Version1 = 1;
 
+    /// <summary>Written by init and upgrade: the config carries a MAC.</summary>
+    public const int CurrentVersion = 2;
+
+    [JsonIgnore]
     public ChunkerParameters Chunker => new(ChunkerMin, ChunkerAverage, ChunkerMax, ChunkerNormalization ?? ChunkerParameters.LegacyNormalization);
+
+    /// <summary>Refuses, naming the field, parameters no client writes; a version-1 config is not authenticated,
+    /// so this bounds what an edit to it can do.</summary>
+    public void Validate()
+    {
+        if (FindProblem() is { } problem) throw new RepositoryDamagedException($"The repository config is invalid: {problem}.");
+    }
+
+    /// <summary>The first parameter out of bounds, named by its field, or null.</summary>
+    public string? FindProblem() =>
+        Compression != "zstd" ? $"field 'compression' is '{Compression}', not zstd"
+            : CompressionLevel is < RepositoryInitOptions.MinCompressionLevel or > RepositoryInitOptions.MaxCompressionLevel
+                ? $"field 'compressionLevel' is {CompressionLevel}, outside {RepositoryInitOptions.MinCompressionLevel} to {RepositoryInitOptions.MaxCompressionLevel}"
+            : PackSize is < RepositoryLimits.MinPackSize or > RepositoryLimits.MaxPackSize
+                ? $"field 'packSize' is {PackSize}, outside {RepositoryLimits.MinPackSize} to {RepositoryLimits.MaxPackSize}"
+            : ChunkerMax > RepositoryLimits.MaxChunkerMax ? $"field 'chunkerMax' is {ChunkerMax}, above {RepositoryLimits.MaxChunkerMax}"
+            : ChunkerProblem();
+
+    private string? ChunkerProblem()
+    {
+        try
+        {
+            Chunker.Validate();
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return $"fields 'chunkerMin', 'chunkerAverage', 'chunkerMax', 'chunkerNormalization': {e.Message}";
+        }
+    }
 }

@@ -17,6 +17,6 @@ public sealed record RepositoryInitOptions
     /// <summary>Target pack size (default 16 MiB).</summary>
     public int PackSize { get; init; } = 16 * 1024 * 1024;
 
-    /// <summary>PBKDF2 iterations for password envelopes (default 600,000).</summary>
+    /// <summary>PBKDF2 iterations for password envelopes (default 600,000; 100,000 to 10,000,000).</summary>
     public int KdfIterations { get; init; } = Crypto.KeyEnvelope.DefaultIterations;
 }

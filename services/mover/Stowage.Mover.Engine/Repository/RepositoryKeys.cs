@@ -20,13 +20,20 @@ internal sealed class RepositoryKeys : IDisposable
     }
 
     public MasterKey Master { get; }
-    public RepositoryConfig Config { get; }
+    public RepositoryConfig Config { get; private set; }
     public AuthenticatedCipher Cipher { get; }
     public ChunkIdHasher IdHasher { get; }
     public FastCdcChunker Chunker { get; }
     public BlobCompressor Compressor { get; }
     public BlobCodec Blobs { get; }
     public SealedFileCodec Files { get; }
+
+    /// <summary>After an in-place upgrade: the same parameters under a newer format version.</summary>
+    public void UseUpgraded(RepositoryConfig upgraded)
+    {
+        if (upgraded with { Version = Config.Version } != Config) throw new InvalidOperationException("An upgrade keeps every parameter.");
+        Config = upgraded;
+    }
 
     public void Dispose()
     {

@@ -12,6 +12,8 @@ internal sealed class SealedFileCodec(AuthenticatedCipher cipher, BlobCompressor
 {
     public byte[] Seal(string kind, ReadOnlySpan<byte> payload)
     {
+        if (payload.Length > RepositoryLimits.MaxSealedFileBytes)
+            throw new InvalidOperationException($"A {kind} file of {payload.Length} bytes is larger than readers accept ({RepositoryLimits.MaxSealedFileBytes}).");
         var buffer = new byte[1 + BlobCompressor.MaxCompressedLength(payload.Length)];
         var compressed = compressor.TryCompress(payload, buffer.AsSpan(1));
         int length;
@@ -36,6 +38,8 @@ internal sealed class SealedFileCodec(AuthenticatedCipher cipher, BlobCompressor
         if (plain[0] == 0) return plain[1..];
         if (plain[0] != 1) throw new RepositoryDamagedException($"{what} has an unknown format.");
         var size = BlobCompressor.DecompressedSize(plain.AsSpan(1));
+        if (size > RepositoryLimits.MaxSealedFileBytes)
+            throw new RepositoryDamagedException($"{what} declares {size} bytes, more than the {RepositoryLimits.MaxSealedFileBytes} a {kind} file may hold (damaged or altered).");
         var output = new byte[size];
         compressor.Decompress(plain.AsSpan(1), output);
         return output;

@@ -1,8 +1,8 @@
 namespace Stowage.Mover.Engine.Storage;
 
 /// <summary>
-/// Where repository objects live. Objects are written once and never modified; keys are slash-separated
-/// relative names such as "data/ab/ab12…" (see docs/repository-format.md).
+/// Where repository objects live. Objects are written once and never modified, except the config object, which a
+/// format upgrade replaces; keys are slash-separated relative names such as "data/ab/ab12…" (see docs/repository-format.md).
 /// </summary>
 public interface IRepositoryBackend : IDisposable
 {
@@ -14,6 +14,9 @@ public interface IRepositoryBackend : IDisposable
 
     /// <summary>Stores an object from a seekable stream read from its current position to its end.</summary>
     Task WriteAsync(string key, Stream content, bool mustNotExist, CancellationToken cancellationToken);
+
+    /// <summary>Replaces an object's bytes in one step: readers see the old bytes or the new, never neither or a mix.</summary>
+    Task ReplaceAsync(string key, ReadOnlyMemory<byte> data, CancellationToken cancellationToken);
 
     /// <summary>Reads a whole object; throws <see cref="ObjectMissingException"/> if absent.</summary>
     Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken);
@@ -48,6 +51,17 @@ public static class RepositoryBackendReads
         {
             throw new EndOfStreamException($"Object '{key}' is shorter than expected.");
         }
+    }
+
+    /// <summary>Reads a whole object that should be small; a larger one fails without being read whole.</summary>
+    internal static async Task<byte[]> ReadSmallAsync(this IRepositoryBackend backend, string key, int maxBytes, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[maxBytes + 1];
+        int length;
+        await using (var stream = await backend.OpenRangeAsync(key, 0, buffer.Length, cancellationToken))
+            length = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+        return length <= maxBytes ? buffer[..length]
+            : throw new RepositoryDamagedException($"Object '{key}' is larger than the {maxBytes} bytes such an object holds (damaged or altered).");
     }
 }
 

@@ -37,10 +37,14 @@ public sealed class LocalDirectoryBackend : IRepositoryBackend
     public Task WriteAsync(string key, Stream content, bool mustNotExist, CancellationToken cancellationToken) =>
         WriteAsync(key, (stream, ct) => content.CopyToAsync(stream, 1 << 20, ct), mustNotExist, cancellationToken);
 
-    private async Task WriteAsync(string key, Func<Stream, CancellationToken, Task> write, bool mustNotExist, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public Task ReplaceAsync(string key, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
+        WriteAsync(key, (stream, ct) => stream.WriteAsync(data, ct).AsTask(), mustNotExist: false, cancellationToken, replace: true);
+
+    private async Task WriteAsync(string key, Func<Stream, CancellationToken, Task> write, bool mustNotExist, CancellationToken cancellationToken, bool replace = false)
     {
         var path = PathOf(key);
-        if (File.Exists(path))
+        if (!replace && File.Exists(path))
         {
             if (mustNotExist) throw new ObjectExistsException(key);
             return;
@@ -56,7 +60,7 @@ public sealed class LocalDirectoryBackend : IRepositoryBackend
                 await write(stream, cancellationToken);
                 if (Durable) stream.Flush(flushToDisk: true);
             }
-            File.Move(temp, path, overwrite: false);
+            File.Move(temp, path, overwrite: replace);
             if (Durable) SyncNames(directory, newDirectory);
         }
         catch (IOException) when (File.Exists(path))

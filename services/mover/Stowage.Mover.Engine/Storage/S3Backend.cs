@@ -89,6 +89,11 @@ public sealed class S3Backend : IRepositoryBackend
         }, cancellationToken);
     }
 
+    /// <inheritdoc />
+    /// <remarks>A PUT replaces an object atomically; on a versioned (Object Lock) bucket the old bytes stay as an older version.</remarks>
+    public Task ReplaceAsync(string key, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) =>
+        WriteAsync(key, data, mustNotExist: false, cancellationToken);
+
     private async Task<bool> HoldsAsync(string key, Stream content, long start, CancellationToken cancellationToken)
     {
         var stored = await ReadAsync(key, cancellationToken);

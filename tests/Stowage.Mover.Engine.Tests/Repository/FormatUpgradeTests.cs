@@ -1,0 +1,91 @@
+using System.Text;
+using Stowage.Mover.Engine.Backup;
+using Stowage.Mover.Engine.Maintenance;
+using Stowage.Mover.Engine.Restore;
+using Stowage.Mover.Engine.Storage;
+using Stowage.Mover.Engine.Tests.Support;
+
+namespace Stowage.Mover.Engine.Tests.Repository;
+
+public sealed class FormatUpgradeTests
+{
+    [Fact]
+    public async Task A_version_1_repository_opens_restores_and_checks_clean()
+    {
+        using var temp = new TempDirectory("format-v1");
+        var repo = RepositoryFixtures.CopyVersion1(temp.Sub("repo"));
+
+        using var repository = await TestRepository.OpenAsync(new LocalDirectoryBackend(repo));
+        await AssertFixtureContentAsync(repository, temp.Sub("restored"));
+
+        Assert.Equal(1, repository.FormatVersion);
+        Assert.True((await repository.CheckAsync(new CheckOptions(ReadData: true))).IsHealthy);
+    }
+
+    [Fact]
+    public async Task Upgrade_makes_version_2_in_place_keeps_every_snapshot_and_a_second_run_changes_nothing()
+    {
+        using var temp = new TempDirectory("format-upgrade");
+        var repo = RepositoryFixtures.CopyVersion1(temp.Sub("repo"));
+        var before = await TestRepository.KeysAsync(new LocalDirectoryBackend(repo));
+
+        using (var repository = await TestRepository.OpenAsync(new LocalDirectoryBackend(repo)))
+        {
+            Assert.Equal(1, await repository.UpgradeAsync());
+            Assert.Equal(2, repository.FormatVersion);
+        }
+        var upgradedConfig = File.ReadAllBytes(Path.Combine(repo, "config"));
+        using (var again = await TestRepository.OpenAsync(new LocalDirectoryBackend(repo)))
+        {
+            Assert.Equal(2, await again.UpgradeAsync());
+            Assert.Equal(2, again.FormatVersion);
+        }
+
+        Assert.Equal(upgradedConfig, File.ReadAllBytes(Path.Combine(repo, "config")));
+        Assert.Equal(before, await TestRepository.KeysAsync(new LocalDirectoryBackend(repo)));
+        Assert.Contains("\"mac\":", Encoding.UTF8.GetString(upgradedConfig));
+        using var upgraded = await TestRepository.OpenAsync(new LocalDirectoryBackend(repo));
+        await AssertFixtureContentAsync(upgraded, temp.Sub("restored"));
+        var source = temp.Sub("source");
+        Directory.CreateDirectory(source);
+        File.WriteAllText(Path.Combine(source, "after-upgrade.txt"), "written by version 2");
+        await upgraded.BackupAsync(new BackupRequest { SourcePath = source });
+        Assert.True((await upgraded.CheckAsync(new CheckOptions(ReadData: true))).IsHealthy);
+    }
+
+    [Fact]
+    public async Task An_upgrade_whose_config_write_fails_leaves_a_version_1_repository_that_still_opens()
+    {
+        using var temp = new TempDirectory("format-upgrade-crash");
+        var repo = RepositoryFixtures.CopyVersion1(temp.Sub("repo"));
+        var config = File.ReadAllBytes(Path.Combine(repo, "config"));
+
+        using (var repository = await TestRepository.OpenAsync(new FaultyBackend(new LocalDirectoryBackend(repo), writesBeforeCrash: 0)))
+            await Assert.ThrowsAsync<IOException>(() => repository.UpgradeAsync());
+
+        Assert.Equal(config, File.ReadAllBytes(Path.Combine(repo, "config")));
+        using var reopened = await TestRepository.OpenAsync(new LocalDirectoryBackend(repo));
+        Assert.Equal(1, reopened.FormatVersion);
+    }
+
+    [Fact]
+    public async Task A_new_repository_is_version_2()
+    {
+        using var temp = new TempDirectory("format-new");
+        using (var created = await TestRepository.InitAsync(new LocalDirectoryBackend(temp.Sub("repo"))))
+            Assert.Equal(2, created.FormatVersion);
+
+        using var reopened = await TestRepository.OpenAsync(new LocalDirectoryBackend(temp.Sub("repo")));
+        Assert.Equal(2, reopened.FormatVersion);
+        Assert.StartsWith("{\"version\":2,\"config\":{", File.ReadAllText(temp.Sub("repo/config")));
+    }
+
+    private static async Task AssertFixtureContentAsync(StowageRepository repository, string target)
+    {
+        var snapshot = (await repository.ListSnapshotsAsync()).Single();
+        Assert.Equal("fixture", snapshot.Tags["app"]);
+        await repository.RestoreAsync(new RestoreRequest { SnapshotId = snapshot.Id, TargetPath = target });
+        foreach (var (path, text) in RepositoryFixtures.Version1Files) Assert.Equal(text, File.ReadAllText(Path.Combine(target, path)));
+        Assert.Equal(RepositoryFixtures.Version1LinkTarget, new FileInfo(Path.Combine(target, RepositoryFixtures.Version1LinkName)).LinkTarget);
+    }
+}
