@@ -5,6 +5,7 @@ using Stowage.Common.EventSourcing;
 using Stowage.Common.Messaging;
 using Stowage.Common.Validation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Stowage.Common.Hosting;
 
@@ -17,6 +18,7 @@ public static class ServiceDefaults
         builder.Services.AddControllers().AddDapr();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddSingleton<IEventPublisher, DaprEventPublisher>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
