@@ -31,6 +31,7 @@ internal static class CommandRunner
                 UsageException => (ExitCodes.Usage, "usage"),
                 WrongPasswordException => (ExitCodes.WrongPassword, "wrong password"),
                 RepositoryDamagedException => (ExitCodes.RepositoryDamaged, "repository damaged"),
+                RestoreRefusedException => (ExitCodes.RepositoryDamaged, "restore refused"),
                 OperationCanceledException => (ExitCodes.Error, "cancelled"),
                 _ => (ExitCodes.Error, "error"),
             };

@@ -11,7 +11,8 @@ internal static class RestoreCommand
         var snapshot = new Argument<string>("snapshot") { Description = "Snapshot id, prefix or 'latest'." };
         var target = new Option<DirectoryInfo>("--target", "-t") { Description = "Directory to restore into.", Required = true };
         var subPath = new Option<string?>("--path") { Description = "Only this path inside the snapshot (restored as target/<last segment>)." };
-        var command = new Command("restore", "Restore a snapshot, verifying every chunk.") { snapshot, target, subPath };
+        var keepSetuid = new Option<bool>("--keep-setuid") { Description = "Keep setuid and setgid bits as the snapshot holds them (dropped by default: a repository is untrusted input)." };
+        var command = new Command("restore", "Restore a snapshot, verifying every chunk. Nothing outside the target is ever written or followed.") { snapshot, target, subPath, keepSetuid };
         command.SetRepositoryAction(async (parse, repository, cancellationToken) =>
         {
             var started = DateTimeOffset.UtcNow;
@@ -20,6 +21,7 @@ internal static class RestoreCommand
                 SnapshotId = parse.GetValue(snapshot)!,
                 TargetPath = parse.GetValue(target)!.FullName,
                 SubPath = parse.GetValue(subPath),
+                KeepSetIdBits = parse.GetValue(keepSetuid),
             }, ProgressLine.ForTerminal("restore"), cancellationToken);
             ProgressLine.Clear();
             foreach (var warning in result.Warnings) Console.Error.WriteLine($"warning: {warning}");

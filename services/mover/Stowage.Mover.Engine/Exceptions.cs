@@ -25,3 +25,10 @@ public sealed class RepositoryLockLostException(string message, string lockKey, 
     /// <summary>When the lock was last written successfully.</summary>
     public DateTimeOffset LastRefreshed { get; } = lastRefreshed;
 }
+
+/// <summary>A restore met an entry it will not write: an unsafe or repeated name, or a path that would leave the target.</summary>
+public sealed class RestoreRefusedException(string entry, string reason) : Exception($"Restore refused '{entry}': {reason}.")
+{
+    /// <summary>The entry's path inside the snapshot (unsafe characters escaped).</summary>
+    public string Entry { get; } = entry;
+}

@@ -57,7 +57,7 @@ internal static class SampleTree
         return builder.ToString(0, length);
     }
 
-    private static void HardLink(string existing, string link)
+    public static void HardLink(string existing, string link)
     {
         using var process = System.Diagnostics.Process.Start("ln", [existing, link]);
         process.WaitForExit();

@@ -110,7 +110,7 @@ internal static class BackupRunner
         var node = job.Node;
         try
         {
-            node.Content = await chunker.ChunkAsync(job.Path, cancellationToken);
+            node.Content = await chunker.ChunkAsync(job.Path, node, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

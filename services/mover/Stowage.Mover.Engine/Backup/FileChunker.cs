@@ -1,5 +1,6 @@
-using Microsoft.Win32.SafeHandles;
+using Stowage.Mover.Engine.FileSystem;
 using Stowage.Mover.Engine.Repository;
+using Stowage.Mover.Engine.Snapshots;
 using Stowage.Mover.Engine.Telemetry;
 
 namespace Stowage.Mover.Engine.Backup;
@@ -11,12 +12,13 @@ internal sealed class FileChunker(RepositoryKeys keys, BlobSaver saver, BackupCo
     private readonly int _max = keys.Chunker.Parameters.Max;
     private byte[] _buffer = [];
 
-    public async Task<List<string>> ChunkAsync(string path, CancellationToken cancellationToken)
+    /// <summary>Chunks the file at path, which must still be the file the walk listed (node's inode and device).</summary>
+    public async Task<List<string>> ChunkAsync(string path, TreeNode listed, CancellationToken cancellationToken)
     {
         var content = new List<string>();
         // Allocated on first use (an unchanged backup reads no file), at exact size: a pool would round it up.
         if (_buffer.Length == 0) _buffer = GC.AllocateUninitializedArray<byte>(_max + ReadSize);
-        using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.SequentialScan);
+        using var handle = ListedFile.Open(path, listed);
         long fileOffset = 0;
         int start = 0, end = 0;
         var endOfFile = false;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace Stowage.Mover.Engine.FileSystem;
 
@@ -9,6 +10,7 @@ internal readonly record struct UnixFileStatus(
 {
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
+    private const int AtEmptyPath = 0x1000;
     private const uint StatxBasicStats = 0x7ff;
     private const uint TypeMask = 0xF000;
 
@@ -25,7 +27,20 @@ internal readonly record struct UnixFileStatus(
             var errno = Marshal.GetLastPInvokeError();
             throw errno == 2 ? new FileNotFoundException($"'{path}' vanished.", path) : new IOException($"statx '{path}' failed: errno {errno}.");
         }
-        var span = new ReadOnlySpan<byte>(buffer, 256);
+        return Parse(new ReadOnlySpan<byte>(buffer, 256));
+    }
+
+    /// <summary>The status of an open file; path only names it in errors.</summary>
+    public static unsafe UnixFileStatus Get(SafeFileHandle file, string path)
+    {
+        var buffer = stackalloc byte[256];
+        if (Statx(file, "", AtEmptyPath, StatxBasicStats, buffer) != 0)
+            throw new IOException($"statx '{path}' failed: errno {Marshal.GetLastPInvokeError()}.");
+        return Parse(new ReadOnlySpan<byte>(buffer, 256));
+    }
+
+    private static UnixFileStatus Parse(ReadOnlySpan<byte> span)
+    {
         var major = BinaryPrimitives.ReadUInt32LittleEndian(span[136..]);
         var minor = BinaryPrimitives.ReadUInt32LittleEndian(span[140..]);
         return new UnixFileStatus(
@@ -41,4 +56,7 @@ internal readonly record struct UnixFileStatus(
 
     [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
     private static extern unsafe int Statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte* buffer);
+
+    [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
+    private static extern unsafe int Statx(SafeFileHandle file, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte* buffer);
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using Stowage.Mover.Engine.Backup;
+using Stowage.Mover.Engine.FileSystem;
 using Stowage.Mover.Engine.Repository;
 using Stowage.Mover.Engine.Telemetry;
 
@@ -14,7 +15,7 @@ internal static class PackRestorer
 {
     private const long SegmentLimit = 2 * 1024 * 1024;
 
-    public static async Task RestoreAsync(RepositoryStore store, BlobId pack, Dictionary<BlobId, RestorePlan.BlobTargets> blobs,
+    public static async Task RestoreAsync(RepositoryStore store, RestoreOutput output, BlobId pack, Dictionary<BlobId, RestorePlan.BlobTargets> blobs,
         BackupCounters counters, ConcurrentDictionary<string, string> failures, CancellationToken cancellationToken)
     {
         var ordered = blobs.Values.OrderBy(b => b.Entry.Offset).ToList();
@@ -35,7 +36,7 @@ internal static class PackRestorer
                     var (start, end) = segments[i].Blobs;
                     long first = ordered[start].Entry.Offset;
                     for (var b = start; b < end; b++)
-                        WriteBlob(store, pack, ordered[b], buffer.AsSpan((int)(ordered[b].Entry.Offset - first), (int)ordered[b].Entry.Length), counters, failures);
+                        WriteBlob(store, output, pack, ordered[b], buffer.AsSpan((int)(ordered[b].Entry.Offset - first), (int)ordered[b].Entry.Length), counters, failures);
                 }
                 finally
                 {
@@ -97,7 +98,7 @@ internal static class PackRestorer
         }
     }
 
-    private static void WriteBlob(RepositoryStore store, BlobId pack, RestorePlan.BlobTargets blob, Span<byte> sealedBlob,
+    private static void WriteBlob(RepositoryStore store, RestoreOutput output, BlobId pack, RestorePlan.BlobTargets blob, Span<byte> sealedBlob,
         BackupCounters counters, ConcurrentDictionary<string, string> failures)
     {
         var plain = EngineBuffers.Pool.Rent((int)blob.Entry.RawLength);
@@ -107,9 +108,9 @@ internal static class PackRestorer
             foreach (var (file, offset) in blob.Targets)
             {
                 var whole = RestorePlan.IsSingleBlob(file);
-                using var handle = File.OpenHandle(file.Path, whole ? FileMode.Create : FileMode.Open, FileAccess.Write);
+                using var handle = whole ? output.Target.CreateFile(file.Path) : output.Target.Open(file.Path, LinuxFileCalls.WriteOnly);
                 RandomAccess.Write(handle, plain.AsSpan(0, length), offset);
-                if (whole) MetadataApplier.ApplyTo(handle, file);
+                if (whole) output.Metadata.ApplyTo(handle, file);
                 Interlocked.Add(ref counters.BytesDone, length);
             }
             EngineTelemetry.BytesRestored.Add(length * blob.Targets.Count);
@@ -126,6 +127,6 @@ internal static class PackRestorer
 
     private static void Fail(RestorePlan.BlobTargets blob, string reason, ConcurrentDictionary<string, string> failures)
     {
-        foreach (var (file, _) in blob.Targets) failures.TryAdd(file.DisplayPath, reason);
+        foreach (var (file, _) in blob.Targets) failures.TryAdd(file.Path, reason);
     }
 }

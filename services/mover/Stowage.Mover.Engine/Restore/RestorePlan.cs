@@ -6,11 +6,13 @@ namespace Stowage.Mover.Engine.Restore;
 /// <summary>
 /// One batch of a restore: what it writes, grouped by pack so each pack is read once per batch. A restore plans
 /// and writes a batch at a time, so its memory is bounded by the batch, not by the snapshot's file count.
-/// Directories are listed once their whole subtree is planned, deepest first, for their metadata.
+/// Directories are listed once their whole subtree is planned, deepest first, for their metadata. Every path is
+/// relative to the <see cref="RestoreTarget"/>.
 /// </summary>
 internal sealed class RestorePlan
 {
-    public sealed record FileTarget(string Path, string DisplayPath, TreeNode Node);
+    /// <summary>A file to write; Path is relative to the restore target, "/"-separated.</summary>
+    public sealed record FileTarget(string Path, TreeNode Node);
     public sealed record BlobTargets(PackEntry Entry, List<(FileTarget File, long Offset)> Targets);
 
     public Dictionary<BlobId, Dictionary<BlobId, BlobTargets>> Packs { get; } = [];

@@ -1,3 +1,4 @@
+using Stowage.Mover.Engine.FileSystem;
 using Stowage.Mover.Engine.Repository;
 using Stowage.Mover.Engine.Snapshots;
 
@@ -6,8 +7,10 @@ namespace Stowage.Mover.Engine.Restore;
 /// <summary>
 /// Walks the snapshot's trees, creates directories, symlinks and empty files, and plans the data writes; each
 /// time the plan holds batchLimit entries it is handed to runBatch (which writes it) and starts again empty.
+/// Entries are created by name in directories the walk holds open (one per level of the tree), so nothing the
+/// target held before, a link included, is ever written through; trees are checked as they are read.
 /// </summary>
-internal sealed class RestorePlanner(RepositoryStore store, int batchLimit, Func<RestorePlan, Task> runBatch)
+internal sealed class RestorePlanner(RepositoryStore store, RestoreTarget target, int batchLimit, Func<RestorePlan, Task> runBatch)
 {
     private readonly RestorePlan _plan = new();
     private readonly Dictionary<(ulong Device, ulong Inode), string> _firstLinks = [];
@@ -20,43 +23,65 @@ internal sealed class RestorePlanner(RepositoryStore store, int batchLimit, Func
         _plan.Clear();
     }
 
-    public async Task AddAsync(TreeNode node, string targetPath, string displayPath, CancellationToken cancellationToken)
+    /// <summary>Plans a whole snapshot: the root directory's entries go straight into the target.</summary>
+    public async Task AddRootAsync(TreeNode root, CancellationToken cancellationToken)
     {
+        await AddEntriesAsync(root, target.Root, "", cancellationToken);
+        await AddDirectoryAsync("", root);
+    }
+
+    /// <summary>Plans one entry (a sub-path restore's start) as a child of the target.</summary>
+    public Task AddAsync(TreeNode node, CancellationToken cancellationToken) =>
+        AddAsync(node, target.Root, TreeEntryNames.Check(node.Name, null, ""), "", cancellationToken);
+
+    private async Task AddAsync(TreeNode node, DirectoryHandle parent, string name, string parentPath, CancellationToken cancellationToken)
+    {
+        var path = parentPath.Length == 0 ? name : parentPath + "/" + name;
         switch (node.Type)
         {
             case TreeNode.Directory:
-                Directory.CreateDirectory(targetPath);
-                if (node.Subtree is { } subtree)
-                {
-                    var tree = await store.LoadTreeAsync(BlobId.Parse(subtree), cancellationToken);
-                    store.Trees.PrefetchChildren(tree, cancellationToken);
-                    for (var i = 0; i < tree.Nodes.Count; i++)
-                    {
-                        var child = tree.Nodes[i];
-                        if (child.Type == TreeNode.Directory) store.Trees.PrefetchAfter(tree, i, cancellationToken);
-                        await AddAsync(child, Path.Join(targetPath, SafeName(child.Name)), displayPath.Length == 0 ? child.Name : displayPath + "/" + child.Name, cancellationToken);
-                    }
-                }
-                _plan.Directories.Add((targetPath, node));
-                if (_plan.Count >= batchLimit) await FlushAsync();
+                using (var directory = parent.CreateDirectory(name, path)) await AddEntriesAsync(node, directory, path, cancellationToken);
+                await AddDirectoryAsync(path, node);
                 break;
             case TreeNode.Symlink:
-                if (File.Exists(targetPath) || Directory.Exists(targetPath)) File.Delete(targetPath);
-                File.CreateSymbolicLink(targetPath, node.LinkTarget ?? "");
-                _plan.Symlinks.Add((targetPath, node));
+                parent.CreateSymlink(name, node.LinkTarget ?? "", path);
+                _plan.Symlinks.Add((path, node));
                 break;
             case TreeNode.File:
-                AddFile(new RestorePlan.FileTarget(targetPath, displayPath, node));
+                AddFile(new RestorePlan.FileTarget(path, node), parent, name);
                 if (_plan.Count >= batchLimit) await FlushAsync();
                 break;
         }
     }
 
-    private void AddFile(RestorePlan.FileTarget file)
+    private async Task AddEntriesAsync(TreeNode node, DirectoryHandle directory, string path, CancellationToken cancellationToken)
+    {
+        if (node.Subtree is not { } subtree) return;
+        var tree = await store.LoadTreeAsync(BlobId.Parse(subtree), cancellationToken);
+        store.Trees.PrefetchChildren(tree, cancellationToken);
+        string? previous = null;
+        for (var i = 0; i < tree.Nodes.Count; i++)
+        {
+            var child = tree.Nodes[i];
+            var name = TreeEntryNames.Check(child.Name, previous, path);
+            previous = name;
+            if (child.Type == TreeNode.Directory) store.Trees.PrefetchAfter(tree, i, cancellationToken);
+            await AddAsync(child, directory, name, path, cancellationToken);
+        }
+    }
+
+    private async Task AddDirectoryAsync(string path, TreeNode node)
+    {
+        _plan.Directories.Add((path, node));
+        if (_plan.Count >= batchLimit) await FlushAsync();
+    }
+
+    private void AddFile(RestorePlan.FileTarget file, DirectoryHandle parent, string name)
     {
         if (file.Node.IsHardLinked)
         {
             var key = (file.Node.Device, file.Node.Inode);
+            // Only ever to a file this restore wrote: the first one of the inode.
             if (_firstLinks.TryGetValue(key, out var first))
             {
                 _plan.HardLinks.Add((first, file));
@@ -70,16 +95,13 @@ internal sealed class RestorePlanner(RepositoryStore store, int batchLimit, Func
         {
             var id = BlobId.Parse(hex);
             if (!store.Index.TryFind(id, out var pack, out var entry))
-                throw new RepositoryDamagedException($"Restore of '{file.DisplayPath}' is impossible: blob {id.ToShortString()} is missing from the repository.");
+                throw new RepositoryDamagedException($"Restore of '{file.Path}' is impossible: blob {id.ToShortString()} is missing from the repository.");
             _plan.Add(pack, entry, file, offset);
             offset += entry.RawLength;
         }
         _plan.Bytes += offset;
         // A file of one blob is created by the thread that writes that blob (in parallel, one open); others are
-        // created (and emptied, if they exist) here, before any thread writes a part of them.
-        if (!RestorePlan.IsSingleBlob(file)) File.OpenHandle(file.Path, FileMode.Create, FileAccess.Write).Dispose();
+        // created (replacing whatever held the name) here, before any thread writes a part of them.
+        if (!RestorePlan.IsSingleBlob(file)) parent.CreateFile(name, file.Path).Dispose();
     }
-
-    private static string SafeName(string name) =>
-        name is "" or "." or ".." || name.Contains('/') ? throw new RepositoryDamagedException($"A tree holds the unsafe name '{name}'.") : name;
 }

@@ -20,6 +20,15 @@ public sealed record RestoreRequest
 
     /// <summary>Entries planned and written per batch (default: as many as the memory budget allows, at most 20,000).</summary>
     public int? BatchFiles { get; init; }
+
+    /// <summary>
+    /// Restore setuid bits, and setgid bits on files, as the snapshot holds them (restic's behaviour). Off by
+    /// default: they are dropped, and the result's warnings count them.
+    /// </summary>
+    public bool KeepSetIdBits { get; init; }
+
+    /// <summary>Resolve paths one no-follow component at a time, as on kernels without openat2 (for tests).</summary>
+    internal bool WithoutOpenat2 { get; init; }
 }
 
 /// <summary>What a restore wrote.</summary>

@@ -27,20 +27,26 @@ internal static class RestoreRunner
         var budget = store.Budget;
         var batchFiles = request.BatchFiles is > 0 and var files ? files : budget.RestoreBatchFiles(store.Index.ApproximateBytes);
         var counters = new BackupCounters();
-        var writer = new RestoreBatchWriter(store, request.PackReaders, counters, cancellationToken);
-        var planner = new RestorePlanner(store, batchFiles, writer.WriteAsync);
-        var (start, display) = await SubPathResolver.ResolveAsync(store, snapshot, request.SubPath, cancellationToken);
-        var startPath = request.SubPath is null ? target : Path.Join(target, start.Name);
+        using var restoreTarget = RestoreTarget.Open(target, request.WithoutOpenat2);
+        var output = new RestoreOutput(restoreTarget, new MetadataApplier(restoreTarget, request.KeepSetIdBits));
+        var writer = new RestoreBatchWriter(store, output, request.PackReaders, counters, cancellationToken);
+        var planner = new RestorePlanner(store, restoreTarget, batchFiles, writer.WriteAsync);
+        var (start, wholeSnapshot) = await SubPathResolver.ResolveAsync(store, snapshot, request.SubPath, cancellationToken);
         await using (new ProgressTicker(counters.ToProgress, progress))
         {
-            await planner.AddAsync(start, startPath, display, cancellationToken);
+            await (wholeSnapshot ? planner.AddRootAsync(start, cancellationToken) : planner.AddAsync(start, cancellationToken));
             await planner.FlushAsync();
             counters.ScanComplete = true;
         }
         activity?.SetTag("stowage.files", writer.Files);
         activity?.SetTag("stowage.bytes", writer.Bytes);
         activity?.SetTag("stowage.restore_batches", writer.Batches);
+        activity?.SetTag("stowage.restore_walks_components", restoreTarget.WalksComponents);
+        var warnings = new List<string>();
+        if (output.Metadata.SetIdBitsDropped > 0)
+            warnings.Add($"{output.Metadata.SetIdBitsDropped} entries lost their setuid or setgid bit (a repository is untrusted input); restore with setuid bits kept (--keep-setuid) if you trust it.");
+        if (budget.Describe(store.Index.ApproximateBytes, restore: true) is { } traded) warnings.Add(traded);
         EngineTelemetry.Duration.Record((DateTimeOffset.UtcNow - started).TotalSeconds, new KeyValuePair<string, object?>("operation", "restore"));
-        return new RestoreResult(writer.Files, writer.Directories, writer.Bytes, budget.Describe(store.Index.ApproximateBytes, restore: true) is { } traded ? [traded] : []);
+        return new RestoreResult(writer.Files, writer.Directories, writer.Bytes, warnings);
     }
 }

@@ -39,6 +39,8 @@ internal sealed class LoadRunActivity(RepositoryOpener opener) : TracedActivity<
 
         var manifest = run.Manifest;
         var targetNamespace = request.TargetNamespace ?? manifest.Application.Namespace;
+        if (ManifestNames.FindUnsafe(manifest, targetNamespace) is { } unsafeName)
+            return Problem(input, $"Backup run '{manifest.RunId}' in bucket '{request.Target.Bucket}' names {unsafeName}; nothing was restored.");
         var classes = request.StorageClassMap ?? new Dictionary<string, string>();
         var resources = manifest.Resources.Select(r => ResourceMapper.Map(r, targetNamespace, classes).ToJsonString()).ToList();
         var volumes = manifest.Volumes.Select(v => v with { StorageClass = ResourceMapper.StorageClassOf(v.StorageClass, classes) }).ToList();
