@@ -139,6 +139,8 @@ public sealed class StowageRepository : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        // Runs wait for their own tree loads; this covers a caller that disposes while one still runs.
+        _store.WhenTreeLoadsIdleAsync().GetAwaiter().GetResult();
         _store.Keys.Dispose();
         _store.Backend.Dispose();
     }

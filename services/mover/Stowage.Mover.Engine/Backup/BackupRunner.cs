@@ -13,7 +13,18 @@ namespace Stowage.Mover.Engine.Backup;
 internal static class BackupRunner
 {
     public static Task<BackupResult> RunAsync(RepositoryStore store, BackupRequest request, IProgress<BackupProgress>? progress, CancellationToken cancellationToken) =>
-        EngineTelemetry.TraceAsync("stowage.mover.backup", activity => BackupAsync(store, request, progress, activity, cancellationToken));
+        EngineTelemetry.TraceAsync("stowage.mover.backup", async activity =>
+        {
+            try
+            {
+                return await BackupAsync(store, request, progress, activity, cancellationToken);
+            }
+            finally
+            {
+                // Prefetches of the parent's trees may outlive a failed walk (its failure cancelled them).
+                await store.WhenTreeLoadsIdleAsync();
+            }
+        });
 
     private static async Task<BackupResult> BackupAsync(RepositoryStore store, BackupRequest request, IProgress<BackupProgress>? progress, Activity? activity, CancellationToken cancellationToken)
     {

@@ -19,6 +19,9 @@ internal sealed class RepositoryStore(IRepositoryBackend backend, RepositoryKeys
     public TreeLoader Trees => _trees ??= new TreeLoader(this, Budget.TreePackCacheBytes);
     private TreeLoader? _trees;
 
+    /// <summary>Waits for tree loads still running (none if no tree was ever loaded).</summary>
+    public Task WhenTreeLoadsIdleAsync() => _trees?.WhenIdleAsync() ?? Task.CompletedTask;
+
     public async Task LoadIndexAsync(CancellationToken cancellationToken)
     {
         var index = new RepositoryIndex();

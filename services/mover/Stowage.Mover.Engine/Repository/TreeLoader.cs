@@ -20,6 +20,7 @@ internal sealed class TreeLoader(RepositoryStore store, long packCacheBytes)
     private readonly ConcurrentDictionary<BlobId, Slot> _trees = new();
     private readonly SemaphoreSlim _prefetchSlots = new(ConcurrentPrefetches);
     private readonly TreePackCache _packs = new(store, packCacheBytes);
+    private readonly ConcurrentDictionary<Task, byte> _running = new();
 
     private sealed class Slot
     {
@@ -31,8 +32,35 @@ internal sealed class TreeLoader(RepositoryStore store, long packCacheBytes)
     public Task<Tree> LoadAsync(BlobId id, CancellationToken cancellationToken)
     {
         if (!_trees.TryRemove(id, out var slot)) slot = new Slot();
-        _ = StartAsync(id, slot, cancellationToken);
+        Track(StartAsync(id, slot, cancellationToken));
         return slot.Tree.Task;
+    }
+
+    /// <summary>
+    /// Waits until no load started so far still runs. A walk that stops early (a failure, a refused entry) leaves
+    /// prefetches behind, and one still decoding when the repository is disposed would use freed native
+    /// (zstd, AES) contexts; so runs cancel their prefetches and wait here before they return.
+    /// </summary>
+    public async Task WhenIdleAsync()
+    {
+        while (!_running.IsEmpty)
+        {
+            try
+            {
+                await Task.WhenAll(_running.Keys);
+            }
+            catch (Exception)
+            {
+                // Each load's failure went to whoever awaited its tree; here only its end matters.
+            }
+        }
+    }
+
+    private void Track(Task load)
+    {
+        if (load.IsCompleted) return;
+        _running.TryAdd(load, 0);
+        _ = load.ContinueWith(done => _running.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>Prefetches the first Window subdirectories of a tree the walk enters.</summary>
@@ -63,7 +91,7 @@ internal sealed class TreeLoader(RepositoryStore store, long packCacheBytes)
     private void Prefetch(TreeNode node, Func<BlobId, bool>? skip, CancellationToken cancellationToken)
     {
         if (node.Subtree is { } hex && BlobId.TryParse(hex, out var id) && skip?.Invoke(id) != true && store.Index.Contains(id))
-            _ = PrefetchAsync(id, SlotOf(id), cancellationToken);
+            Track(PrefetchAsync(id, SlotOf(id), cancellationToken));
     }
 
     private Slot SlotOf(BlobId id)

@@ -10,7 +10,20 @@ namespace Stowage.Mover.Engine.Restore;
 internal static class RestoreRunner
 {
     public static Task<RestoreResult> RunAsync(RepositoryStore store, RestoreRequest request, IProgress<BackupProgress>? progress, CancellationToken cancellationToken) =>
-        EngineTelemetry.TraceAsync("stowage.mover.restore", activity => RestoreAsync(store, request, progress, activity, cancellationToken));
+        EngineTelemetry.TraceAsync("stowage.mover.restore", async activity =>
+        {
+            // A restore that stops early leaves tree prefetches behind: they are cancelled and waited for.
+            using var walk = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            try
+            {
+                return await RestoreAsync(store, request, progress, activity, walk.Token);
+            }
+            finally
+            {
+                await walk.CancelAsync();
+                await store.WhenTreeLoadsIdleAsync();
+            }
+        });
 
     private static async Task<RestoreResult> RestoreAsync(RepositoryStore store, RestoreRequest request, IProgress<BackupProgress>? progress, Activity? activity, CancellationToken cancellationToken)
     {
