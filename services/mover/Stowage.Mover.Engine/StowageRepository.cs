@@ -16,10 +16,13 @@ public sealed class StowageRepository : IDisposable
 {
     private readonly RepositoryStore _store;
 
-    private StowageRepository(RepositoryStore store, string keyId)
+    private KeyEnvelope _envelope;
+
+    private StowageRepository(RepositoryStore store, string keyId, KeyEnvelope envelope)
     {
         _store = store;
         KeyId = keyId;
+        _envelope = envelope;
     }
 
     internal RepositoryStore Store => _store;
@@ -28,7 +31,7 @@ public sealed class StowageRepository : IDisposable
     public string Id => _store.Keys.Config.Id;
 
     /// <summary>Id of the key envelope that opened the repository.</summary>
-    public string KeyId { get; }
+    public string KeyId { get; private set; }
 
     /// <summary>Creates a repository with a new random master key wrapped by the secret.</summary>
     public static Task<StowageRepository> InitAsync(IRepositoryBackend backend, RepositorySecret secret,
@@ -39,8 +42,8 @@ public sealed class StowageRepository : IDisposable
         RepositoryInitOptions? options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (config, master) = await KeyRing.CreateAsync(backend, secret, options ?? new RepositoryInitOptions(), cancellationToken);
-        var (_, keyId) = await KeyRing.UnlockAsync(backend, secret, cancellationToken);
-        return new StowageRepository(new RepositoryStore(backend, new RepositoryKeys(master, config), clock), keyId);
+        var (_, keyId, envelope) = await KeyRing.UnlockAsync(backend, secret, cancellationToken);
+        return new StowageRepository(new RepositoryStore(backend, new RepositoryKeys(master, config), clock), keyId, envelope);
     }
 
     /// <summary>Opens an existing repository; throws <see cref="WrongPasswordException"/> if no key envelope opens.</summary>
@@ -52,19 +55,25 @@ public sealed class StowageRepository : IDisposable
         var configTask = KeyRing.ReadConfigAsync(backend, cancellationToken);
         var unlockTask = KeyRing.UnlockAsync(backend, secret, cancellationToken);
         var document = await configTask;
-        var (master, keyId) = await unlockTask;
-        return new StowageRepository(new RepositoryStore(backend, new RepositoryKeys(master, document.Verify(master.ConfigKey)), clock), keyId);
+        var (master, keyId, envelope) = await unlockTask;
+        var config = document.Verify(master.ConfigKey, envelope.Format);
+        return new StowageRepository(new RepositoryStore(backend, new RepositoryKeys(master, config), clock), keyId, envelope);
     }
 
     /// <summary>The repository's format version (see docs/repository-format.md).</summary>
     public int FormatVersion => _store.Keys.Config.Version;
 
-    /// <summary>Upgrades the repository's format in place to the current version; does nothing when it is current.
-    /// Returns the version it had. Clients older than the new version can no longer open it.</summary>
-    public async Task<int> UpgradeAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Upgrades the repository's format in place to the current version, and binds the key that opened it (secret)
+    /// to that version; what is already current is left alone. Returns the version it had. Clients older than the
+    /// new version can no longer open it; other keys are bound when added again (key add, then key remove).
+    /// </summary>
+    public async Task<int> UpgradeAsync(RepositorySecret secret, CancellationToken cancellationToken = default)
     {
+        if (_envelope.TryUnwrap(secret) is null) throw new ArgumentException("The secret is not the one that opened the repository.", nameof(secret));
         var before = FormatVersion;
         _store.Keys.UseUpgraded(await KeyRing.UpgradeAsync(_store.Backend, _store.Keys.Config, _store.Keys.Master, cancellationToken));
+        (KeyId, _envelope) = await KeyRing.RewrapAsync(_store.Backend, _store.Keys.Master, secret, KeyId, _envelope, cancellationToken);
         return before;
     }
 
@@ -119,7 +128,7 @@ public sealed class StowageRepository : IDisposable
 
     /// <summary>Adds a key envelope so another password or key file also opens the repository; returns its id.</summary>
     public Task<string> AddKeyAsync(RepositorySecret secret, string label = "", int iterations = KeyEnvelope.DefaultIterations, CancellationToken cancellationToken = default) =>
-        KeyRing.AddAsync(_store.Backend, _store.Keys.Master, secret, iterations, label, cancellationToken);
+        KeyRing.AddAsync(_store.Backend, _store.Keys, secret, iterations, label, cancellationToken);
 
     /// <summary>The key envelopes of the repository.</summary>
     public async Task<IReadOnlyList<KeyInfo>> ListKeysAsync(CancellationToken cancellationToken = default) =>

@@ -1,5 +1,6 @@
 using System.Text;
 using Stowage.Mover.Engine.Backup;
+using Stowage.Mover.Engine.Crypto;
 using Stowage.Mover.Engine.Maintenance;
 using Stowage.Mover.Engine.Restore;
 using Stowage.Mover.Engine.Storage;
@@ -31,19 +32,24 @@ public sealed class FormatUpgradeTests
 
         using (var repository = await TestRepository.OpenAsync(new LocalDirectoryBackend(repo)))
         {
-            Assert.Equal(1, await repository.UpgradeAsync());
+            Assert.Equal(1, await repository.UpgradeAsync(TestRepository.Secret));
             Assert.Equal(2, repository.FormatVersion);
         }
         var upgradedConfig = File.ReadAllBytes(Path.Combine(repo, "config"));
+        var objects = await TestRepository.KeysAsync(new LocalDirectoryBackend(repo));
         using (var again = await TestRepository.OpenAsync(new LocalDirectoryBackend(repo)))
         {
-            Assert.Equal(2, await again.UpgradeAsync());
+            Assert.Equal(2, await again.UpgradeAsync(TestRepository.Secret));
             Assert.Equal(2, again.FormatVersion);
         }
 
         Assert.Equal(upgradedConfig, File.ReadAllBytes(Path.Combine(repo, "config")));
-        Assert.Equal(before, await TestRepository.KeysAsync(new LocalDirectoryBackend(repo)));
+        Assert.Equal(objects, await TestRepository.KeysAsync(new LocalDirectoryBackend(repo)));
+        // Only the config and the opening key's envelope (wrapped again, for version 2) were replaced.
+        Assert.Equal(before.Where(k => !k.StartsWith("keys/")), objects.Where(k => !k.StartsWith("keys/")));
+        Assert.NotEqual(before.Single(k => k.StartsWith("keys/")), objects.Single(k => k.StartsWith("keys/")));
         Assert.Contains("\"mac\":", Encoding.UTF8.GetString(upgradedConfig));
+        Assert.Contains("\"format\":2", File.ReadAllText(Path.Combine(repo, objects.Single(k => k.StartsWith("keys/")))));
         using var upgraded = await TestRepository.OpenAsync(new LocalDirectoryBackend(repo));
         await AssertFixtureContentAsync(upgraded, temp.Sub("restored"));
         var source = temp.Sub("source");
@@ -61,11 +67,58 @@ public sealed class FormatUpgradeTests
         var config = File.ReadAllBytes(Path.Combine(repo, "config"));
 
         using (var repository = await TestRepository.OpenAsync(new FaultyBackend(new LocalDirectoryBackend(repo), writesBeforeCrash: 0)))
-            await Assert.ThrowsAsync<IOException>(() => repository.UpgradeAsync());
+            await Assert.ThrowsAsync<IOException>(() => repository.UpgradeAsync(TestRepository.Secret));
 
         Assert.Equal(config, File.ReadAllBytes(Path.Combine(repo, "config")));
         using var reopened = await TestRepository.OpenAsync(new LocalDirectoryBackend(repo));
         Assert.Equal(1, reopened.FormatVersion);
+    }
+
+    [Fact]
+    public async Task Once_upgraded_the_old_version_1_config_put_back_no_longer_opens()
+    {
+        using var temp = new TempDirectory("format-downgrade");
+        var repo = RepositoryFixtures.CopyVersion1(temp.Sub("repo"));
+        var version1 = File.ReadAllBytes(Path.Combine(repo, "config"));
+        using (var repository = await TestRepository.OpenAsync(new LocalDirectoryBackend(repo)))
+            await repository.UpgradeAsync(TestRepository.Secret);
+
+        File.WriteAllBytes(Path.Combine(repo, "config"), version1);
+
+        var error = await Assert.ThrowsAsync<RepositoryDamagedException>(() => TestRepository.OpenAsync(new LocalDirectoryBackend(repo)));
+        Assert.Contains("repository config was modified or is corrupt", error.Message);
+    }
+
+    [Fact]
+    public async Task A_key_added_to_a_version_1_repository_opens_it_before_and_after_the_upgrade()
+    {
+        using var temp = new TempDirectory("format-v1-key");
+        var repo = RepositoryFixtures.CopyVersion1(temp.Sub("repo"));
+        var added = RepositorySecret.FromPassword("a second password");
+        using (var repository = await TestRepository.OpenAsync(new LocalDirectoryBackend(repo)))
+            await repository.AddKeyAsync(added, "second", KeyEnvelope.MinIterations);
+
+        using (var byAdded = await StowageRepository.OpenAsync(new LocalDirectoryBackend(repo), added))
+        {
+            Assert.Equal(1, byAdded.FormatVersion);
+            await byAdded.UpgradeAsync(added);
+        }
+
+        using var first = await TestRepository.OpenAsync(new LocalDirectoryBackend(repo));
+        using var second = await StowageRepository.OpenAsync(new LocalDirectoryBackend(repo), added);
+        Assert.Equal((2, 2), (first.FormatVersion, second.FormatVersion));
+    }
+
+    [Fact]
+    public async Task Upgrade_needs_the_secret_that_opened_the_repository()
+    {
+        using var temp = new TempDirectory("format-upgrade-secret");
+        var repo = RepositoryFixtures.CopyVersion1(temp.Sub("repo"));
+        using var repository = await TestRepository.OpenAsync(new LocalDirectoryBackend(repo));
+
+        await Assert.ThrowsAsync<ArgumentException>(() => repository.UpgradeAsync(RepositorySecret.FromPassword("another password")));
+
+        Assert.Equal(1, repository.FormatVersion);
     }
 
     [Fact]

@@ -45,6 +45,22 @@ public sealed class TamperingTests
     }
 
     [Fact]
+    public async Task A_version_2_config_rewritten_as_version_1_makes_open_fail_clearly()
+    {
+        using var temp = new TempDirectory("tamper-config-downgrade");
+        var config = await NewRepositoryConfigAsync(temp.Sub("repo"));
+        using (var document = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(config)))
+        {
+            var inner = document.RootElement.GetProperty("config").GetRawText();
+            File.WriteAllText(config, inner.Replace("\"version\":2", "\"version\":1").Replace("\"compressionLevel\":1", "\"compressionLevel\":19"));
+        }
+
+        var error = await Assert.ThrowsAsync<RepositoryDamagedException>(() => TestRepository.OpenAsync(new LocalDirectoryBackend(temp.Sub("repo"))));
+
+        Assert.Contains(Modified, error.Message);
+    }
+
+    [Fact]
     public async Task A_version_1_config_with_a_parameter_out_of_bounds_is_refused_naming_the_field()
     {
         using var temp = new TempDirectory("tamper-config-v1");

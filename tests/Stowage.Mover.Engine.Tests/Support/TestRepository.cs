@@ -11,6 +11,8 @@ internal static class TestRepository
     /// <summary>Small packs so a large file spans several; the fewest KDF iterations allowed, to keep tests fast.</summary>
     public static readonly RepositoryInitOptions Options = new() { PackSize = 4 * 1024 * 1024, KdfIterations = KeyEnvelope.MinIterations };
 
+    public static RepositorySecret Secret => RepositorySecret.FromPassword(Password);
+
     public static Task<StowageRepository> InitAsync(IRepositoryBackend backend, RepositoryInitOptions? options = null) =>
         StowageRepository.InitAsync(backend, RepositorySecret.FromPassword(Password), options ?? Options);
 

@@ -9,7 +9,7 @@ internal static class PruneGate
     public static async Task WaitForPrunesAsync(RepositoryStore store, string ownLock, TimeSpan patience, CancellationToken cancellationToken)
     {
         var deadline = store.Clock.GetUtcNow() + patience;
-        while ((await RepositoryLock.FindLiveAsync(store, LockFile.Prune, ownLock, cancellationToken)).Count > 0)
+        while ((await LiveLocks.FindAsync(store, LockFile.Prune, ownLock, cancellationToken)).Count > 0)
         {
             if (store.Clock.GetUtcNow() > deadline)
                 throw new TimeoutException("A prune has held the repository longer than the backup is willing to wait.");

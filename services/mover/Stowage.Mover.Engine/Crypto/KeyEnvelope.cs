@@ -11,7 +11,8 @@ internal sealed record KeyEnvelope(
     [property: JsonPropertyName("wrapped")] byte[] WrappedSecret,
     [property: JsonPropertyName("created")] DateTimeOffset Created,
     [property: JsonPropertyName("host")] string Host,
-    [property: JsonPropertyName("label")] string Label)
+    [property: JsonPropertyName("label")] string Label,
+    [property: JsonPropertyName("format")] int? Format = null)
 {
     public const string Pbkdf2 = "pbkdf2-sha256";
     public const string Hkdf = "hkdf-sha256";
@@ -20,9 +21,15 @@ internal sealed record KeyEnvelope(
     // envelope could otherwise demand (10^12 iterations would run for days before "wrong password").
     public const int MinIterations = 100_000, MaxIterations = 10_000_000;
     private const int SaltSize = 32;
-    private static readonly byte[] AssociatedData = "stowage/v1/key-envelope"u8.ToArray();
+    /// <summary>Envelopes made now name the format version they belong to. The name is bound into the seal, so it
+    /// cannot be removed, and a version-1 config beside such an envelope is a config put back by someone else.</summary>
+    public const int CurrentFormat = 2;
+    private static readonly byte[] Version1AssociatedData = "stowage/v1/key-envelope"u8.ToArray();
+    private static readonly byte[] Version2AssociatedData = "stowage/v2/key-envelope"u8.ToArray();
 
-    public static KeyEnvelope Wrap(MasterKey master, RepositorySecret secret, int iterations, string label)
+    /// <summary>Wraps the master secret for secret; format is that of the repository (null for version 1, whose
+    /// clients know only unbound envelopes).</summary>
+    public static KeyEnvelope Wrap(MasterKey master, RepositorySecret secret, int iterations, string label, int? format = CurrentFormat)
     {
         if (secret.Source == KeySource.Password && iterations is < MinIterations or > MaxIterations)
             throw new ArgumentOutOfRangeException(nameof(iterations), iterations, $"PBKDF2 iterations must be {MinIterations:N0} to {MaxIterations:N0}.");
@@ -30,9 +37,14 @@ internal sealed record KeyEnvelope(
         var kdf = secret.Source == KeySource.Password ? Pbkdf2 : Hkdf;
         var wrappingKey = DeriveWrappingKey(kdf, secret.Material, salt, iterations);
         using var cipher = new AuthenticatedCipher(wrappingKey);
-        var wrapped = cipher.Seal(master.Secret, AssociatedData);
-        return new KeyEnvelope(kdf, kdf == Pbkdf2 ? iterations : 0, salt, wrapped, DateTimeOffset.UtcNow, Environment.MachineName, label);
+        var envelope = new KeyEnvelope(kdf, kdf == Pbkdf2 ? iterations : 0, salt, [], DateTimeOffset.UtcNow, Environment.MachineName, label, format);
+        return envelope with { WrappedSecret = cipher.Seal(master.Secret, envelope.AssociatedData) };
     }
+
+    private byte[] AssociatedData => Format is null ? Version1AssociatedData : Version2AssociatedData;
+
+    /// <summary>The PBKDF2 count to use when this envelope's secret is wrapped again.</summary>
+    public int RewrapIterations => Kdf == Pbkdf2 ? (int)Iterations : DefaultIterations;
 
     /// <summary>Refuses, naming the field, an envelope whose parameters no stowage-mover writes.</summary>
     public void Validate(string where)
@@ -45,7 +57,8 @@ internal sealed record KeyEnvelope(
             Pbkdf2 or Hkdf => null,
             _ => $"field 'kdf' is '{Kdf}', not {Pbkdf2} or {Hkdf}",
         };
-        problem ??= Salt is null || Salt.Length != SaltSize ? $"field 'salt' is not {SaltSize} bytes"
+        problem ??= Format is not (null or CurrentFormat) ? $"field 'format' is {Format}, not {CurrentFormat}"
+            : Salt is null || Salt.Length != SaltSize ? $"field 'salt' is not {SaltSize} bytes"
             : WrappedSecret is null || WrappedSecret.Length != MasterKey.SecretSize + AuthenticatedCipher.Overhead ? "field 'wrapped' has the wrong length"
             : null;
         if (problem is not null) throw new RepositoryDamagedException($"{where}: {problem}; the envelope was modified or is corrupt.");

@@ -22,7 +22,7 @@ internal static class Pruner
 
     private static async Task<PruneResult> PruneAsync(RepositoryStore store, PruneOptions options, string lockKey, CancellationToken cancellationToken)
     {
-        var backups = await RepositoryLock.FindLiveAsync(store, LockFile.Backup, lockKey, cancellationToken);
+        var backups = await LiveLocks.FindAsync(store, LockFile.Backup, lockKey, cancellationToken);
         if (backups.Count > 0)
             return new PruneResult(true, 0, 0, 0, 0, $"A backup is running (since {backups.Min(b => b.Started):u}); nothing was deleted. Run prune again later.");
 

@@ -70,10 +70,12 @@ internal sealed class ConfigDocument
         return output.ToArray();
     }
 
-    /// <summary>The config once its MAC checks out (version 1 has none) and its parameters are within bounds.</summary>
-    public RepositoryConfig Verify(byte[] configKey)
+    /// <summary>The config once its MAC checks out and its parameters are within bounds. A version-1 config has no
+    /// MAC, and is refused when the key that opened the repository was made for version 2 (it was put back).</summary>
+    public RepositoryConfig Verify(byte[] configKey, int? keyFormat)
     {
-        if (_signed is not null && !CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(configKey, _signed), _mac))
+        if (_signed is null ? keyFormat >= RepositoryConfig.CurrentVersion
+                : !CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(configKey, _signed), _mac))
             throw Modified();
         Unverified.Validate();
         return Unverified;

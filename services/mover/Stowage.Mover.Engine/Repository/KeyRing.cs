@@ -31,8 +31,11 @@ internal static class KeyRing
         return (config, master);
     }
 
-    public static Task<string> AddAsync(IRepositoryBackend backend, MasterKey master, RepositorySecret secret, int iterations, string label, CancellationToken cancellationToken) =>
-        WriteEnvelopeAsync(backend, KeyEnvelope.Wrap(master, secret, iterations, label), cancellationToken);
+    public static Task<string> AddAsync(IRepositoryBackend backend, RepositoryKeys keys, RepositorySecret secret, int iterations, string label, CancellationToken cancellationToken)
+    {
+        var format = keys.Config.Version >= RepositoryConfig.CurrentVersion ? KeyEnvelope.CurrentFormat : (int?)null;
+        return WriteEnvelopeAsync(backend, KeyEnvelope.Wrap(keys.Master, secret, iterations, label, format), cancellationToken);
+    }
 
     public static async Task<ConfigDocument> ReadConfigAsync(IRepositoryBackend backend, CancellationToken cancellationToken)
     {
@@ -54,6 +57,18 @@ internal static class KeyRing
         var upgraded = current with { Version = RepositoryConfig.CurrentVersion };
         await backend.ReplaceAsync(RepositoryLayout.Config, ConfigDocument.Write(upgraded, master.ConfigKey), cancellationToken);
         return upgraded;
+    }
+
+    /// <summary>Wraps the secret of a version-1 envelope again as a version-2 one, then removes the old one. Done
+    /// after the config is version 2: a crash in between leaves both envelopes, each of which opens.</summary>
+    public static async Task<(string Id, KeyEnvelope Envelope)> RewrapAsync(IRepositoryBackend backend, MasterKey master, RepositorySecret secret,
+        string keyId, KeyEnvelope envelope, CancellationToken cancellationToken)
+    {
+        if (envelope.Format is not null) return (keyId, envelope);
+        var rewrapped = KeyEnvelope.Wrap(master, secret, envelope.RewrapIterations, envelope.Label);
+        var id = await WriteEnvelopeAsync(backend, rewrapped, cancellationToken);
+        await backend.DeleteAsync(RepositoryLayout.Key(keyId), cancellationToken);
+        return (id, rewrapped);
     }
 
     /// <summary>Every key envelope, each checked for parameters in bounds before any is tried.</summary>
@@ -80,11 +95,11 @@ internal static class KeyRing
         return envelopes;
     }
 
-    public static async Task<(MasterKey Master, string KeyId)> UnlockAsync(IRepositoryBackend backend, RepositorySecret secret, CancellationToken cancellationToken)
+    public static async Task<(MasterKey Master, string KeyId, KeyEnvelope Envelope)> UnlockAsync(IRepositoryBackend backend, RepositorySecret secret, CancellationToken cancellationToken)
     {
         foreach (var (id, envelope) in await ListAsync(backend, cancellationToken))
         {
-            if (envelope.TryUnwrap(secret) is { } master) return (master, id);
+            if (envelope.TryUnwrap(secret) is { } master) return (master, id, envelope);
         }
         throw new WrongPasswordException("Wrong password or key file: no key of this repository opens with it.");
     }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Stowage.Mover.Engine.Snapshots;
-using Stowage.Mover.Engine.Storage;
 using Stowage.Mover.Engine.Telemetry;
 
 namespace Stowage.Mover.Engine.Repository;
@@ -64,27 +63,6 @@ internal sealed class RepositoryLock : IAsyncDisposable
         var file = new LockFile(kind, now, now, Environment.MachineName, Environment.ProcessId);
         var key = await WriteAsync(store, file, cancellationToken);
         return new RepositoryLock(store, file, key);
-    }
-
-    /// <summary>Locks of the given kind that are fresh, other than the caller's own.</summary>
-    public static async Task<List<LockFile>> FindLiveAsync(RepositoryStore store, string kind, string? exceptKey, CancellationToken cancellationToken)
-    {
-        var live = new List<LockFile>();
-        foreach (var key in await store.ListKeysAsync(RepositoryLayout.LocksPrefix, cancellationToken))
-        {
-            if (key == exceptKey) continue;
-            LockFile? file;
-            try
-            {
-                file = JsonSerializer.Deserialize(await store.ReadSealedFileAsync("lock", key, cancellationToken), EngineJsonContext.Default.LockFile);
-            }
-            catch (ObjectMissingException)
-            {
-                continue;
-            }
-            if (file is not null && file.Kind == kind && store.Clock.GetUtcNow() - file.Time < StaleAfter) live.Add(file);
-        }
-        return live;
     }
 
     /// <summary>Stops refreshing and removes the lock; a removal that fails leaves a lock that goes stale by itself.</summary>
