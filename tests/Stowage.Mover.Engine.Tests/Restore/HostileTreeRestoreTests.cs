@@ -1,7 +1,6 @@
 using CsCheck;
 using Stowage.Mover.Engine.Restore;
 using Stowage.Mover.Engine.Snapshots;
-using Stowage.Mover.Engine.Storage;
 using Stowage.Mover.Engine.Tests.Support;
 
 namespace Stowage.Mover.Engine.Tests.Restore;
@@ -15,6 +14,9 @@ public sealed class HostileTreeRestoreTests : IDisposable
 {
     private const int Trees = 2000;
     private readonly TempDirectory _temp = new("hostile-trees");
+    private readonly ReusableRepositories _repositories;
+
+    public HostileTreeRestoreTests() => _repositories = new ReusableRepositories(_temp.Path);
 
     private static readonly Gen<string> Name = Gen.Frequency(
         (6, Gen.OneOf("a", "b", "c", "d", "hard", "secret", "sub", "z")),
@@ -47,11 +49,11 @@ public sealed class HostileTreeRestoreTests : IDisposable
             using var run = new TempDirectory("hostile-tree");
             var world = new BaitedTarget(run.Sub("world"));
             entries = entries.Select(e => Aim(e, world.OutsidePath)).ToArray();
-            using var repository = await TestRepository.InitAsync(new LocalDirectoryBackend(run.Sub("repo")));
-            var snapshot = await HostileSnapshot.WriteAsync(repository, entries, run.Sub("scratch"));
+            var repository = await _repositories.TakeAsync();
             try
             {
-                await repository.RestoreAsync(new RestoreRequest { SnapshotId = snapshot, TargetPath = world.Target, WithoutOpenat2 = entries.Length % 2 == 0 });
+                var snapshot = await HostileSnapshot.WriteAsync(repository.Repository, entries, run.Sub("scratch"));
+                await repository.Repository.RestoreAsync(new RestoreRequest { SnapshotId = snapshot, TargetPath = world.Target, WithoutOpenat2 = entries.Length % 2 == 0 });
                 Interlocked.Increment(ref restored);
             }
             catch (RestoreRefusedException refusal)
@@ -59,6 +61,10 @@ public sealed class HostileTreeRestoreTests : IDisposable
                 Assert.False(string.IsNullOrEmpty(refusal.Entry));
                 Assert.Contains($"'{refusal.Entry}'", refusal.Message);
                 Interlocked.Increment(ref refused);
+            }
+            finally
+            {
+                _repositories.Return(repository);
             }
             world.AssertOutsideUntouched();
         }, iter: Trees, print: entries => string.Join("; ", entries));
@@ -75,5 +81,9 @@ public sealed class HostileTreeRestoreTests : IDisposable
         Children = entry.Children.Select(c => Aim(c, outside)).ToArray(),
     };
 
-    public void Dispose() => _temp.Dispose();
+    public void Dispose()
+    {
+        _repositories.Dispose();
+        _temp.Dispose();
+    }
 }
