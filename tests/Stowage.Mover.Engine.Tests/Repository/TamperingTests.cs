@@ -137,6 +137,20 @@ public sealed class TamperingTests
     }
 
     [Fact]
+    public async Task An_index_object_larger_than_any_sealed_file_is_refused_before_it_is_read()
+    {
+        using var temp = new TempDirectory("tamper-index-size");
+        using var repository = await TestRepository.InitAsync(new LocalDirectoryBackend(temp.Sub("repo")));
+        var index = Path.Combine(temp.Sub("repo"), "index", new string('a', 64));
+        Directory.CreateDirectory(Path.GetDirectoryName(index)!);
+        using (var sparse = File.Create(index)) sparse.SetLength(RepositoryLimits.MaxSealedObjectBytes + 1);
+
+        var error = await Assert.ThrowsAsync<RepositoryDamagedException>(() => repository.Store.LoadIndexAsync(CancellationToken.None));
+
+        Assert.Contains($"Object 'index/{new string('a', 64)}' is {RepositoryLimits.MaxSealedObjectBytes + 1} bytes", error.Message);
+    }
+
+    [Fact]
     public void A_pack_entry_declaring_more_than_a_blob_holds_is_refused()
     {
         var id = new BlobId(new byte[BlobId.Size]);

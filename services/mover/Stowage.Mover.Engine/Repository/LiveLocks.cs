@@ -11,7 +11,7 @@ internal static class LiveLocks
     public static async Task<List<LockFile>> FindAsync(RepositoryStore store, string kind, string? exceptKey, CancellationToken cancellationToken)
     {
         var live = new List<LockFile>();
-        foreach (var key in await store.ListKeysAsync(RepositoryLayout.LocksPrefix, cancellationToken))
+        foreach (var key in await store.ListSealedFilesAsync(RepositoryLayout.LocksPrefix, cancellationToken))
         {
             if (key == exceptKey) continue;
             LockFile? file;

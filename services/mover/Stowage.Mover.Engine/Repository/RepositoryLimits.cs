@@ -10,6 +10,10 @@ internal static class RepositoryLimits
     /// of the smallest blobs, stays under it).</summary>
     public const int MaxSealedFileBytes = 256 * 1024 * 1024;
 
+    /// <summary>A sealed file as stored: its format byte, at most <see cref="MaxSealedFileBytes"/> (stored raw when zstd
+    /// does not shrink it) and the seal.</summary>
+    public const long MaxSealedObjectBytes = 1L + MaxSealedFileBytes + Crypto.AuthenticatedCipher.Overhead;
+
     /// <summary>Plaintext of one blob: a chunk, or a directory listing of a very large directory.</summary>
     public const uint MaxBlobBytes = 1024 * 1024 * 1024;
 

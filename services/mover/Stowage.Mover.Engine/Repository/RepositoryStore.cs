@@ -25,7 +25,7 @@ internal sealed class RepositoryStore(IRepositoryBackend backend, RepositoryKeys
     public async Task LoadIndexAsync(CancellationToken cancellationToken)
     {
         var index = new RepositoryIndex();
-        var keysToRead = await ListKeysAsync(RepositoryLayout.IndexPrefix, cancellationToken);
+        var keysToRead = await ListSealedFilesAsync(RepositoryLayout.IndexPrefix, cancellationToken);
         await Parallel.ForEachAsync(keysToRead, Parallelism(cancellationToken), async (key, ct) =>
         {
             var payload = await ReadSealedFileAsync("index", key, ct);
@@ -35,10 +35,16 @@ internal sealed class RepositoryStore(IRepositoryBackend backend, RepositoryKeys
         Index = index;
     }
 
-    public async Task<List<string>> ListKeysAsync(string prefix, CancellationToken cancellationToken)
+    /// <summary>Keys of the sealed files under prefix; one too large to be a sealed file is refused before it is read.</summary>
+    public async Task<List<string>> ListSealedFilesAsync(string prefix, CancellationToken cancellationToken)
     {
         var keys = new List<string>();
-        await foreach (var item in Backend.ListAsync(prefix, cancellationToken)) keys.Add(item.Key);
+        await foreach (var item in Backend.ListAsync(prefix, cancellationToken))
+        {
+            if (item.Size > RepositoryLimits.MaxSealedObjectBytes)
+                throw new RepositoryDamagedException($"Object '{item.Key}' is {item.Size} bytes, more than the {RepositoryLimits.MaxSealedObjectBytes} a sealed file takes (damaged or altered).");
+            keys.Add(item.Key);
+        }
         return keys;
     }
 
@@ -73,7 +79,7 @@ internal sealed class RepositoryStore(IRepositoryBackend backend, RepositoryKeys
 
     public async Task<List<(BlobId Id, SnapshotFile Snapshot)>> LoadSnapshotsAsync(CancellationToken cancellationToken)
     {
-        var keysToRead = await ListKeysAsync(RepositoryLayout.SnapshotsPrefix, cancellationToken);
+        var keysToRead = await ListSealedFilesAsync(RepositoryLayout.SnapshotsPrefix, cancellationToken);
         var snapshots = new ConcurrentBag<(BlobId, SnapshotFile)>();
         await Parallel.ForEachAsync(keysToRead, Parallelism(cancellationToken), async (key, ct) =>
         {
