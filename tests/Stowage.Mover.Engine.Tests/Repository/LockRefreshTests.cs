@@ -17,14 +17,8 @@ public sealed class LockRefreshTests
     {
         using var failures = new LockWriteFailureCounter();
         using var temp = new TempDirectory("lock-lost");
-        var repo = temp.Sub("repo");
-        var source = ForgottenBackupAndChangedSource(temp, repo);
-        var clock = new FakeTimeProvider(Start);
-        var backend = new LockFaultBackend(new LocalDirectoryBackend(repo));
-        using var repository = await TestRepository.OpenAsync(backend, clock);
-        var backup = Task.Run(() => repository.BackupAsync(new BackupRequest { SourcePath = source }));
-        await backend.PackHeld;
-        await backend.ExpectLockEventAsync("write");
+        var (repo, clock, backend, repository, backup) = await StartHeldBackupAsync(temp);
+        using var opened = repository;
         backend.FailLockWrites = true;
 
         clock.Advance(RepositoryLock.RefreshEvery);
@@ -63,14 +57,8 @@ public sealed class LockRefreshTests
     public async Task A_refresh_that_fails_once_is_retried_and_the_backup_outlives_the_give_up_age()
     {
         using var temp = new TempDirectory("lock-retry");
-        var repo = temp.Sub("repo");
-        var source = ForgottenBackupAndChangedSource(temp, repo);
-        var clock = new FakeTimeProvider(Start);
-        var backend = new LockFaultBackend(new LocalDirectoryBackend(repo));
-        using var repository = await TestRepository.OpenAsync(backend, clock);
-        var backup = Task.Run(() => repository.BackupAsync(new BackupRequest { SourcePath = source }));
-        await backend.PackHeld;
-        await backend.ExpectLockEventAsync("write");
+        var (repo, clock, backend, repository, backup) = await StartHeldBackupAsync(temp);
+        using var opened = repository;
 
         backend.FailLockWrites = true;
         clock.Advance(RepositoryLock.RefreshEvery);
@@ -89,16 +77,30 @@ public sealed class LockRefreshTests
         Assert.Empty(await TestRepository.KeysAsync(new LocalDirectoryBackend(repo), "locks/"));
     }
 
+    /// <summary>Starts a backup of <see cref="ForgottenBackupAndChangedSourceAsync"/> on a fake clock, held at its first pack upload after its lock is written.</summary>
+    private static async Task<(string Repo, FakeTimeProvider Clock, LockFaultBackend Backend, StowageRepository Repository, Task<BackupResult> Backup)> StartHeldBackupAsync(TempDirectory temp)
+    {
+        var repo = temp.Sub("repo");
+        var source = await ForgottenBackupAndChangedSourceAsync(temp, repo);
+        var clock = new FakeTimeProvider(Start);
+        var backend = new LockFaultBackend(new LocalDirectoryBackend(repo));
+        var repository = await TestRepository.OpenAsync(backend, clock);
+        var backup = Task.Run(() => repository.BackupAsync(new BackupRequest { SourcePath = source }));
+        await backend.PackHeld;
+        await backend.ExpectLockEventAsync("write");
+        return (repo, clock, backend, repository, backup);
+    }
+
     /// <summary>A repository whose only snapshot was forgotten (its packs await a prune), and a source that is
     /// that snapshot's files plus one new one: backing it up relies on those packs and must upload a new pack.</summary>
-    private static string ForgottenBackupAndChangedSource(TempDirectory temp, string repo)
+    private static async Task<string> ForgottenBackupAndChangedSourceAsync(TempDirectory temp, string repo)
     {
         var source = temp.Sub("source");
         Directory.CreateDirectory(source);
         for (var i = 0; i < 3; i++) File.WriteAllBytes(Path.Combine(source, $"old-{i}.bin"), SampleTree.Bytes(new Random(i), 300_000));
-        using (var first = TestRepository.InitAsync(new LocalDirectoryBackend(repo)).GetAwaiter().GetResult())
+        using (var first = await TestRepository.InitAsync(new LocalDirectoryBackend(repo)))
         {
-            var snapshot = first.BackupAsync(new BackupRequest { SourcePath = source }).GetAwaiter().GetResult().Snapshot;
+            var snapshot = (await first.BackupAsync(new BackupRequest { SourcePath = source })).Snapshot;
             File.Delete(Path.Combine(repo, "snapshots", snapshot.Id));
         }
         File.WriteAllBytes(Path.Combine(source, "new.bin"), SampleTree.Bytes(new Random(99), 300_000));
