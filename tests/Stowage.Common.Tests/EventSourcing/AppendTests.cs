@@ -7,7 +7,7 @@ public sealed class AppendTests
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Fact]
-    public async Task An_append_onto_a_head_written_backwards_overwrites_no_event_and_the_hidden_event_is_counted_back_in()
+    public async Task An_append_onto_a_head_written_backwards_overwrites_no_event_and_the_stream_goes_on_after_the_hidden_event()
     {
         await using var harness = await EventStoreHarness.StartAsync();
         var stream = $"s-{Guid.NewGuid():N}";
@@ -18,8 +18,10 @@ public sealed class AppendTests
         var conflict = await Assert.ThrowsAsync<StreamVersionConflictException>(() => harness.Store.AppendAsync(stream, 1, [NoteAdded.Of("late")], [], None));
 
         Assert.Equal(2, conflict.ActualVersion);
+        var third = NoteAdded.Of("decided again");
+        await harness.Store.AppendAsync(stream, conflict.ActualVersion, [third], [], None);
         var stored = await harness.Store.ReadAsync(stream, None);
-        Assert.Equal([first.EventId, second.EventId], stored.Events.Select(e => e.EventId));
+        Assert.Equal([first.EventId, second.EventId, third.EventId], stored.Events.Select(e => e.EventId));
     }
 
     [Fact]

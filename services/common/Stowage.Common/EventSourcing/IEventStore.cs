@@ -4,7 +4,8 @@ namespace Stowage.Common.EventSourcing;
 
 /// <summary>
 /// Append-only streams of events, one per aggregate, with optimistic concurrency by version.
-/// Appended events are published to pub/sub at least once with their event id as CloudEvent id.
+/// Appended events are published to pub/sub at least once, in stream order, with their event id as CloudEvent id
+/// (see docs/event-store.md).
 /// </summary>
 public interface IEventStore<TEvent> where TEvent : class, IIntegrationEvent
 {
@@ -20,7 +21,10 @@ public interface IEventStore<TEvent> where TEvent : class, IIntegrationEvent
     /// <summary>Every stream id ever appended to, for rebuilding projections.</summary>
     Task<IReadOnlyList<string>> ListStreamIdsAsync(CancellationToken cancellationToken);
 
-    /// <summary>Publishes the events of <paramref name="streamId"/> that a crash left unpublished.</summary>
+    /// <summary>
+    /// Publishes the events of <paramref name="streamId"/> not yet published (an append does it after its commit, the
+    /// background publisher after failures and crashes). Throws when pub/sub or the state store fails.
+    /// </summary>
     Task PublishPendingAsync(string streamId, CancellationToken cancellationToken);
 }
 

@@ -16,17 +16,35 @@ internal sealed partial class StreamPublisher<TEvent>(
     DaprClient dapr, EventStoreOptions options, IEventPublisher publisher, PendingStreams<TEvent> pending, EventStoreMetrics metrics, ILogger<StreamPublisher<TEvent>> logger)
     where TEvent : class, IIntegrationEvent
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> publishing = new();
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> turns = new();
     private readonly StreamDocuments<TEvent> documents = new(dapr, options);
 
     /// <summary>
-    /// Publishes what <paramref name="streamId"/> holds beyond its cursor. When pub/sub or the store fails it throws, and
-    /// leaves the stream to the background publisher's next round.
+    /// Publishes what <paramref name="streamId"/> holds beyond its cursor. When pub/sub or the store fails, or the caller
+    /// gives up, it throws and leaves the stream to the background publisher's next round.
     /// </summary>
     public async Task PublishPendingAsync(string streamId, CancellationToken cancellationToken)
     {
-        var gate = publishing.GetOrAdd(streamId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await PublishInTurnAsync(streamId, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            pending.Add(streamId);
+            if (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                metrics.PublishFailed(options.Category);
+                LogPublishFailed(options.Category, streamId, ex.Message);
+            }
+            throw;
+        }
+    }
+
+    private async Task PublishInTurnAsync(string streamId, CancellationToken cancellationToken)
+    {
+        var turn = turns.GetOrAdd(streamId, _ => new SemaphoreSlim(1, 1));
+        await turn.WaitAsync(cancellationToken);
         try
         {
             var (head, _) = await documents.ReadHeadAsync(streamId, cancellationToken);
@@ -41,16 +59,9 @@ internal sealed partial class StreamPublisher<TEvent>(
             await AdvanceCursorAsync(streamId, head.Version, cancellationToken);
             metrics.Unpublished(options.Category, streamId, 0);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            pending.Add(streamId);
-            metrics.PublishFailed(options.Category);
-            LogPublishFailed(options.Category, streamId, ex.Message);
-            throw;
-        }
         finally
         {
-            gate.Release();
+            turn.Release();
         }
     }
 
