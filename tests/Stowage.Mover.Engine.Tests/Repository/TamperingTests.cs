@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Stowage.Mover.Engine.Backup;
 using Stowage.Mover.Engine.Crypto;
 using Stowage.Mover.Engine.Packs;
 using Stowage.Mover.Engine.Repository;
@@ -148,6 +149,22 @@ public sealed class TamperingTests
         var error = await Assert.ThrowsAsync<RepositoryDamagedException>(() => repository.Store.LoadIndexAsync(CancellationToken.None));
 
         Assert.Contains($"Object 'index/{new string('a', 64)}' is {RepositoryLimits.MaxSealedObjectBytes + 1} bytes", error.Message);
+    }
+
+    [Fact]
+    public async Task A_manifest_object_larger_than_any_sealed_file_is_refused_without_reading_it_whole()
+    {
+        using var temp = new TempDirectory("tamper-manifest-size");
+        var source = Directory.CreateDirectory(temp.Sub("source")).FullName;
+        using var repository = await TestRepository.InitAsync(new LocalDirectoryBackend(temp.Sub("repo")));
+        var snapshot = (await repository.BackupAsync(new BackupRequest { SourcePath = source })).Snapshot;
+        var manifest = Path.Combine(temp.Sub("repo"), "manifests", snapshot.Id);
+        Directory.CreateDirectory(Path.GetDirectoryName(manifest)!);
+        using (var sparse = File.Create(manifest)) sparse.SetLength(RepositoryLimits.MaxSealedObjectBytes + 1024 * 1024);
+
+        var error = await Assert.ThrowsAsync<RepositoryDamagedException>(() => repository.ReadApplicationManifestAsync(snapshot.Id));
+
+        Assert.Contains($"Object 'manifests/{snapshot.Id}' is larger than the {RepositoryLimits.MaxSealedObjectBytes} bytes", error.Message);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ internal static class KeyRing
     {
         try
         {
-            return ConfigDocument.Parse(await backend.ReadSmallAsync(RepositoryLayout.Config, RepositoryLimits.MaxSmallObjectBytes, cancellationToken));
+            return ConfigDocument.Parse(await backend.ReadBoundedAsync(RepositoryLayout.Config, RepositoryLimits.MaxSmallObjectBytes, cancellationToken));
         }
         catch (ObjectMissingException)
         {
@@ -78,7 +78,7 @@ internal static class KeyRing
         await foreach (var item in backend.ListAsync(RepositoryLayout.KeysPrefix, cancellationToken))
         {
             var where = $"Key envelope '{item.Key}'";
-            var bytes = await backend.ReadSmallAsync(item.Key, RepositoryLimits.MaxSmallObjectBytes, cancellationToken);
+            var bytes = await backend.ReadBoundedAsync(item.Key, RepositoryLimits.MaxSmallObjectBytes, cancellationToken);
             KeyEnvelope? envelope;
             try
             {

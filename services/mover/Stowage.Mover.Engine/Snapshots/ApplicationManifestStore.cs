@@ -16,7 +16,7 @@ internal static class ApplicationManifestStore
     {
         try
         {
-            var stored = await store.Backend.ReadAsync(RepositoryLayout.Manifest(snapshotId), cancellationToken);
+            var stored = await store.Backend.ReadBoundedAsync(RepositoryLayout.Manifest(snapshotId), RepositoryLimits.MaxSealedObjectBytes, cancellationToken);
             return store.Keys.Files.Open("manifest/" + snapshotId, stored, $"Manifest of snapshot {snapshotId.ToShortString()}");
         }
         catch (ObjectMissingException)

@@ -53,14 +53,21 @@ public static class RepositoryBackendReads
         }
     }
 
-    /// <summary>Reads a whole object that should be small; a larger one fails without being read whole.</summary>
-    internal static async Task<byte[]> ReadSmallAsync(this IRepositoryBackend backend, string key, int maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a whole object of at most maxBytes; a larger one fails once maxBytes + 1 bytes have come, without
+    /// being read whole. The buffer grows with what arrives, not with the bound.
+    /// </summary>
+    internal static async Task<byte[]> ReadBoundedAsync(this IRepositoryBackend backend, string key, long maxBytes, CancellationToken cancellationToken)
     {
-        var buffer = new byte[maxBytes + 1];
-        int length;
-        await using (var stream = await backend.OpenRangeAsync(key, 0, buffer.Length, cancellationToken))
-            length = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
-        return length <= maxBytes ? buffer[..length]
+        using var buffer = new MemoryStream();
+        var part = new byte[64 * 1024];
+        await using (var stream = await backend.OpenRangeAsync(key, 0, maxBytes + 1, cancellationToken))
+        {
+            // A backend may give more than the range asked for, so the bound is kept here.
+            int read;
+            while (buffer.Length <= maxBytes && (read = await stream.ReadAsync(part, cancellationToken)) > 0) buffer.Write(part, 0, read);
+        }
+        return buffer.Length <= maxBytes ? buffer.ToArray()
             : throw new RepositoryDamagedException($"Object '{key}' is larger than the {maxBytes} bytes such an object holds (damaged or altered).");
     }
 }
