@@ -12,7 +12,12 @@ namespace Stowage.Common.Messaging;
 /// </summary>
 internal sealed class EventClaims(DaprClient dapr, TimeProvider clock)
 {
-    public static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// Short, because a delivery killed mid-handler leaves its claim behind, and its redeliveries (the local sidecar
+    /// gives up after about 76 s of them) must outlive it; handlers take seconds, and are idempotent should one
+    /// outlast its claim.
+    /// </summary>
+    public static readonly TimeSpan ClaimLifetime = TimeSpan.FromSeconds(20);
     private const int Attempts = 3;
     private static readonly StateOptions FirstWrite = new() { Concurrency = ConcurrencyMode.FirstWrite, Consistency = ConsistencyMode.Strong };
     private static readonly Dictionary<string, string> Expiry = new() { ["ttlInSeconds"] = "604800" };
