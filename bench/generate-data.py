@@ -6,6 +6,9 @@ usage: generate-data.py mixed DIR TOTAL_MIB SMALL_FILES
        generate-data.py change DIR PERCENT       (rewrites about PERCENT % of the bytes in place)
        generate-data.py tree DIR FILES           (files of 0-4 KiB, half in a wide tree, half in a deep one)
        generate-data.py touch DIR PERCENT        (rewrites PERCENT % of the files, picked at random)
+       generate-data.py database DIR MIB          (a database volume: one MIB MiB file of 8 KiB pages, 64 MiB of WAL)
+       generate-data.py pages DIR PERCENT WAL_MIB (rewrites PERCENT % of the pages in place, at random, and appends
+                                                  WAL_MIB of WAL; prints "changed-bytes N")
 """
 import os
 import random
@@ -114,6 +117,59 @@ def change(root, percent):
     print(f"changed {changed / 2**20:.1f} MiB of {total / 2**20:.0f} MiB")
 
 
+PAGE = 8192
+PAGE_FILE = os.path.join("base", "16384", "16385")
+WAL_SEGMENT = 16 * 1024 * 1024
+
+
+def page(rng, number, texts):
+    """A page as a database writes it: a header with its number and a change counter, half row data that
+    compresses like text, half that does not."""
+    header = f"page {number:012d} lsn {rng.randrange(2**48):016x} ".encode()
+    half = (PAGE - len(header)) // 2
+    return header + texts[rng.randrange(len(texts))][:half] + os.urandom(PAGE - len(header) - half)
+
+
+def text_pool(rng):
+    return [text(rng, PAGE) for _ in range(2048)]
+
+
+def database(root, mib):
+    rng = random.Random(5)
+    texts = text_pool(rng)
+    os.makedirs(os.path.join(root, os.path.dirname(PAGE_FILE)), exist_ok=True)
+    pages = mib * 1024 * 1024 // PAGE
+    with open(os.path.join(root, PAGE_FILE), "wb") as f:
+        for n in range(pages):
+            f.write(page(rng, n, texts))
+    os.makedirs(os.path.join(root, "pg_wal"), exist_ok=True)
+    for segment in range(4):
+        append_wal(root, segment, WAL_SEGMENT, rng, texts)
+    print(f"generated a {mib} MiB page file ({pages} pages of {PAGE} B) and 64 MiB of WAL")
+
+
+def append_wal(root, segment, size, rng, texts):
+    with open(os.path.join(root, "pg_wal", f"{1:08X}{0:08X}{segment:08X}"), "ab") as f:
+        for _ in range(size // PAGE):
+            f.write(page(rng, segment, texts))
+
+
+def pages_change(root, percent, wal_mib):
+    rng = random.Random(11)
+    texts = text_pool(rng)
+    path = os.path.join(root, PAGE_FILE)
+    count = os.path.getsize(path) // PAGE
+    chosen = rng.sample(range(count), count * percent // 100)
+    with open(path, "r+b") as f:
+        for n in chosen:
+            f.seek(n * PAGE)
+            f.write(page(rng, n, texts))
+    segments = len(os.listdir(os.path.join(root, "pg_wal")))
+    append_wal(root, segments, wal_mib * 1024 * 1024, rng, texts)
+    print(f"rewrote {len(chosen)} of {count} pages in place and appended {wal_mib} MiB of WAL")
+    print(f"changed-bytes {len(chosen) * PAGE + wal_mib * 1024 * 1024}")
+
+
 if __name__ == "__main__":
     mode = sys.argv[1]
     if mode == "mixed":
@@ -124,5 +180,9 @@ if __name__ == "__main__":
         change(sys.argv[2], int(sys.argv[3]))
     elif mode == "tree":
         tree(sys.argv[2], int(sys.argv[3]))
+    elif mode == "database":
+        database(sys.argv[2], int(sys.argv[3]))
+    elif mode == "pages":
+        pages_change(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
     elif mode == "touch":
         touch(sys.argv[2], int(sys.argv[3]))
