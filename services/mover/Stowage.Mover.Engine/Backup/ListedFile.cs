@@ -20,7 +20,7 @@ internal static class ListedFile
             var errno = LastError;
             throw errno == TooManyLinks
                 ? new IOException($"'{path}' became a symbolic link after it was listed as a file; skipped.")
-                : DirectoryHandle.Failure("open", path, errno);
+                : Error("open", path, errno);
         }
         var handle = Own(descriptor);
         var opened = UnixFileStatus.Get(handle, path);

@@ -68,6 +68,10 @@ internal static unsafe class LinuxFileCalls
 
     public static SafeFileHandle Own(int descriptor) => new((IntPtr)descriptor, ownsHandle: true);
 
+    /// <summary>The error of a failed call on an entry, with the system's text for errno.</summary>
+    public static IOException Error(string operation, string entry, int errno) =>
+        new($"Cannot {operation} '{entry}': {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).");
+
     [DllImport("libc", EntryPoint = "syscall", SetLastError = true)]
     private static extern long Syscall(long number, nint directory, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, OpenHow* how, nint size);
 

@@ -21,7 +21,7 @@ internal static class UnixFileMetadata
     {
         var times = stackalloc long[4];
         FillTimes(times, mtimeNs);
-        if (Futimens(file, times) != 0) throw DirectoryHandle.Failure("set the time of", entry, Marshal.GetLastPInvokeError());
+        if (Futimens(file, times) != 0) throw LinuxFileCalls.Error("set the time of", entry, Marshal.GetLastPInvokeError());
     }
 
     /// <summary>A timespec pair for utimensat/futimens: access time left alone, modification time set.</summary>

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
+using static Stowage.Mover.Engine.FileSystem.LinuxFileCalls;
 
 namespace Stowage.Mover.Engine.FileSystem;
 
@@ -8,9 +9,6 @@ namespace Stowage.Mover.Engine.FileSystem;
 internal readonly record struct UnixFileStatus(
     uint Mode, uint Uid, uint Gid, uint Links, ulong Inode, ulong Device, long Size, long MtimeNs)
 {
-    private const int AtFdCwd = -100;
-    private const int AtSymlinkNoFollow = 0x100;
-    private const int AtEmptyPath = 0x1000;
     private const uint StatxBasicStats = 0x7ff;
     private const uint TypeMask = 0xF000;
 
@@ -25,7 +23,7 @@ internal readonly record struct UnixFileStatus(
         if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxBasicStats, buffer) != 0)
         {
             var errno = Marshal.GetLastPInvokeError();
-            throw errno == 2 ? new FileNotFoundException($"'{path}' vanished.", path) : new IOException($"statx '{path}' failed: errno {errno}.");
+            throw errno == NoSuchEntry ? new FileNotFoundException($"'{path}' vanished.", path) : new IOException($"statx '{path}' failed: errno {errno}.");
         }
         return Parse(new ReadOnlySpan<byte>(buffer, 256));
     }

@@ -46,7 +46,7 @@ internal sealed class MetadataApplier(RestoreTarget target, bool keepSetIdBits)
     private void ApplyTo(SafeFileHandle handle, string entry, TreeNode node, bool isDirectory)
     {
         UnixFileMetadata.TrySetOwner(handle, node.Uid, node.Gid);
-        if (Fchmod(handle, ModeOf(node, isDirectory)) != 0) throw DirectoryHandle.Failure("chmod", entry, LastError);
+        if (Fchmod(handle, ModeOf(node, isDirectory)) != 0) throw Error("chmod", entry, LastError);
         UnixFileMetadata.SetModificationTime(handle, entry, node.MtimeNs);
     }
 

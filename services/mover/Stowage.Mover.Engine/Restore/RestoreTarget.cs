@@ -13,7 +13,6 @@ namespace Stowage.Mover.Engine.Restore;
 internal sealed class RestoreTarget : IDisposable
 {
     private const ulong Confined = ResolveBeneath | ResolveNoSymlinks | ResolveNoMagicLinks;
-    private const uint PrivateFile = 0x180;
     private readonly bool _walk;
 
     private RestoreTarget(DirectoryHandle root, bool walk)
@@ -40,7 +39,7 @@ internal sealed class RestoreTarget : IDisposable
         var error = LastError;
         if (error is NotImplemented or PermissionDenied) return new RestoreTarget(root, walk: true);
         root.Dispose();
-        throw DirectoryHandle.Failure("open", path, error);
+        throw Error("open", path, error);
     }
 
     /// <summary>Opens an existing entry below the root without following any link; "" is the root itself.</summary>
@@ -53,7 +52,7 @@ internal sealed class RestoreTarget : IDisposable
     /// <summary>A new, empty file at the path open for writing; anything already there is replaced, not written through.</summary>
     public SafeFileHandle CreateFile(string path)
     {
-        var descriptor = OpenConfined(path, WriteOnly | Create | Exclusive, PrivateFile, out var errno);
+        var descriptor = OpenConfined(path, WriteOnly | Create | Exclusive, DirectoryHandle.PrivateFile, out var errno);
         if (descriptor >= 0) return Own(descriptor);
         if (errno != Exists) throw Refusal(path, errno);
         using var parent = OpenParent(path, out var name);
@@ -111,7 +110,7 @@ internal sealed class RestoreTarget : IDisposable
     /// <summary>Errors that mean something other than the restore's own entries now stands on the path.</summary>
     private static Exception Refusal(string path, int errno) => errno is TooManyLinks or CrossDevice or NotDirectory
         ? new RestoreRefusedException(path, "the path leads through a symbolic link or out of the target, which the restore did not create")
-        : DirectoryHandle.Failure("open", path, errno);
+        : Error("open", path, errno);
 
     public void Dispose() => Root.Dispose();
 }
