@@ -1,4 +1,5 @@
 using Dapr.Client;
+using Stowage.Common.State;
 using Stowage.Contracts;
 
 namespace Stowage.Common.EventSourcing;
@@ -25,11 +26,10 @@ internal sealed class StreamDocuments<TEvent>(DaprClient dapr, EventStoreOptions
     {
         if (to < from) return [];
         var eventKeys = Enumerable.Range(0, (int)(to - from + 1)).Select(i => Keys.Event(streamId, from + i)).ToList();
-        var items = await dapr.GetBulkStateAsync(options.StateStore, eventKeys, parallelism: 8, cancellationToken: cancellationToken);
-        var byKey = items.ToDictionary(item => item.Key, item => item.Value);
-        return eventKeys.Select(key => string.IsNullOrEmpty(byKey[key])
-            ? throw new InvalidOperationException($"Stream '{streamId}' has no event at key '{key}' although its head counts it.")
-            : EventJson.Deserialize<TEvent>(byKey[key])).ToList();
+        var byKey = (await dapr.ReadExistingAsync(options.StateStore, eventKeys, cancellationToken)).ToDictionary(item => item.Key, item => item.Value);
+        return eventKeys.Select(key => byKey.TryGetValue(key, out var json)
+            ? EventJson.Deserialize<TEvent>(json)
+            : throw new InvalidOperationException($"Stream '{streamId}' has no event at key '{key}' although its head counts it.")).ToList();
     }
 
     /// <summary>How many events follow <paramref name="version"/> without a gap: none unless a head was written backwards.</summary>
@@ -48,10 +48,6 @@ internal sealed class StreamDocuments<TEvent>(DaprClient dapr, EventStoreOptions
     }
 
     /// <summary>Which of <paramref name="keys"/> hold a document.</summary>
-    public async Task<IReadOnlyList<string>> ExistingAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
-    {
-        if (keys.Count == 0) return [];
-        var items = await dapr.GetBulkStateAsync(options.StateStore, keys, parallelism: 8, cancellationToken: cancellationToken);
-        return items.Where(item => !string.IsNullOrEmpty(item.Value)).Select(item => item.Key).ToList();
-    }
+    public async Task<IReadOnlyList<string>> ExistingAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
+        (await dapr.ReadExistingAsync(options.StateStore, keys, cancellationToken)).Select(item => item.Key).ToList();
 }

@@ -29,10 +29,15 @@ public static class StateDocuments
 
     /// <summary>The documents at <paramref name="keys"/> that exist, in the order of the keys.</summary>
     public static async Task<IReadOnlyList<T>> ReadManyAsync<T>(this DaprClient dapr, string stateStore, IReadOnlyList<string> keys,
+        CancellationToken cancellationToken) =>
+        (await dapr.ReadExistingAsync(stateStore, keys, cancellationToken)).Select(i => EventJson.Deserialize<T>(i.Value)).ToList();
+
+    /// <summary>The raw JSON of the documents at <paramref name="keys"/> that exist, by one bulk read; keys that hold nothing are left out.</summary>
+    public static async Task<IReadOnlyList<BulkStateItem>> ReadExistingAsync(this DaprClient dapr, string stateStore, IReadOnlyList<string> keys,
         CancellationToken cancellationToken)
     {
         if (keys.Count == 0) return [];
         var items = await dapr.GetBulkStateAsync(stateStore, keys, parallelism: 8, cancellationToken: cancellationToken);
-        return items.Where(i => !string.IsNullOrEmpty(i.Value)).Select(i => EventJson.Deserialize<T>(i.Value)).ToList();
+        return items.Where(i => !string.IsNullOrEmpty(i.Value)).ToList();
     }
 }
