@@ -38,10 +38,11 @@ public sealed class KubernetesHookRunner(IKubernetes kubernetes) : IHookRunner
         using var stdout = session.GetStream(ChannelIndex.StdOut, null);
         using var stderr = session.GetStream(ChannelIndex.StdErr, null);
         using var status = session.GetStream(ChannelIndex.Error, null);
-        // The session's streams take no token once connected: closing the session is what ends their reads when
-        // the command hangs (a stuck fsfreeze), so the timeout closes it.
-        await using var close = cancellationToken.Register(() => Task.Run(session.Dispose));
         session.Start();
+        // The session's streams take no token once connected: closing the session is what ends their reads when
+        // the command hangs (a stuck fsfreeze), so the timeout closes it. It is registered after Start: a session
+        // closed before it started never ends its streams, and the reads below would wait forever.
+        await using var close = cancellationToken.Register(() => Task.Run(session.Dispose));
         var output = stdout.CopyToAsync(Stream.Null, CancellationToken.None);
         var error = ReadPrefixAsync(stderr, StderrLimit);
         using var statusReader = new StreamReader(status);
