@@ -37,16 +37,34 @@ public sealed class ScheduledBackupAndRestoreTests(S3ServerFixture s3) : Cluster
         Assert.Equal(2, backups.Count);
         Assert.True(runsWhenStopped >= 3);
 
-        var report = await StowageApi.RestoreAsync(Cluster, new RestoreRequest(target, Application: new ApplicationRef("shop", "orders-db"),
-            TargetNamespace: "shop-restored", StorageClassMap: new Dictionary<string, string> { ["standard"] = "fast" }));
+        var restored = Path.Combine(Cluster.VolumeRoot, "shop-restored", "data-orders-db-0");
+        IReadOnlyList<string>? dataWhenTheWorkloadAppeared = null;
+        Cluster.Kubernetes.Changed += change =>
+        {
+            if (change is { Type: "ADDED", Kind: "StatefulSet", Namespace: "shop-restored" }) dataWhenTheWorkloadAppeared = Directory.Exists(restored) ? TreeFingerprint.Of(restored) : [];
+        };
+        var request = new RestoreRequest(target, Application: new ApplicationRef("shop", "orders-db"),
+            TargetNamespace: "shop-restored", StorageClassMap: new Dictionary<string, string> { ["standard"] = "fast" });
+        var report = await StowageApi.RestoreAsync(Cluster, request);
         Assert.Equal("Succeeded", report.GetProperty("outcome").GetString());
 
-        var restored = Path.Combine(Cluster.VolumeRoot, "shop-restored", "data-orders-db-0");
         Assert.Equal(TreeFingerprint.Of(volume), TreeFingerprint.Of(restored));
+        // The workload, whose pods would start the database, was created only once its volume held all its data.
+        Assert.Equal(TreeFingerprint.Of(volume), dataWhenTheWorkloadAppeared);
         var statefulSet = Cluster.Kubernetes.Get("apps/v1", "StatefulSet", "shop-restored", "orders-db");
         Assert.NotNull(statefulSet);
         Assert.Equal("fast", (string?)statefulSet!["spec"]!["volumeClaimTemplates"]![0]!["spec"]!["storageClassName"]);
         var claim = Cluster.Kubernetes.Get("v1", "PersistentVolumeClaim", "shop-restored", "data-orders-db-0");
         Assert.Equal("fast", (string?)claim!["spec"]!["storageClassName"]);
+
+        // Restoring again over what is now there is refused by name, and nothing in the namespace changes.
+        var changesBefore = Cluster.Kubernetes.Changes.Count(c => c.Namespace == "shop-restored");
+        var again = await StowageApi.RestoreAsync(Cluster, request);
+        Assert.Equal("Failed", again.GetProperty("outcome").GetString());
+        Assert.Contains("already exist in namespace 'shop-restored'", again.GetProperty("reason").GetString());
+        Assert.Contains("StatefulSet/orders-db", again.GetProperty("reason").GetString());
+        Assert.Contains("PersistentVolumeClaim/data-orders-db-0", again.GetProperty("reason").GetString());
+        Assert.Equal(changesBefore, Cluster.Kubernetes.Changes.Count(c => c.Namespace == "shop-restored"));
+        Assert.Equal(TreeFingerprint.Of(volume), TreeFingerprint.Of(restored));
     }
 }

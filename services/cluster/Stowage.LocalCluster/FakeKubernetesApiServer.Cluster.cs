@@ -25,6 +25,12 @@ public sealed partial class FakeKubernetesApiServer
     }
 
     /// <summary>
+    /// Raised for every change as it is stored, before the request that made it is answered, so a test sees the
+    /// world exactly as it was at that change (what a claim's folder held when a workload appeared).
+    /// </summary>
+    public event Action<RecordedChange>? Changed;
+
+    /// <summary>
     /// The node stops answering, as when it loses power: its processes die, it turns NotReady with the unreachable
     /// taints, and its pods are Failed with reason NodeLost (what the node lifecycle controller reports once it gives up on them).
     /// </summary>
@@ -43,10 +49,12 @@ public sealed partial class FakeKubernetesApiServer
 
     private void Record(StoreEvent change)
     {
+        var recorded = new RecordedChange(change.ResourceVersion, change.Type, change.ResourceType.Kind, change.Namespace,
+            ObjectMetadata.Name(change.Object) ?? "", (string?)change.Object["status"]?["phase"]);
         lock (changes)
         {
-            changes.Add(new RecordedChange(change.ResourceVersion, change.Type, change.ResourceType.Kind, change.Namespace,
-                ObjectMetadata.Name(change.Object) ?? "", (string?)change.Object["status"]?["phase"]));
+            changes.Add(recorded);
         }
+        Changed?.Invoke(recorded);
     }
 }

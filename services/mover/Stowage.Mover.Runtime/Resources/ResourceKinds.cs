@@ -50,6 +50,10 @@ public static class ResourceKinds
         return JsonNode.Parse(KubernetesJson.Serialize(custom))!.AsObject();
     }
 
+    /// <summary>The object in <paramref name="ns"/> with the kind and name of <paramref name="resource"/>.</summary>
+    public static Task<JsonObject> ReadAsync(IKubernetes kubernetes, JsonObject resource, string ns, CancellationToken ct) =>
+        ReadAsync(kubernetes, (string)resource["apiVersion"]!, (string)resource["kind"]!, (string)resource["metadata"]!["name"]!, ns, ct);
+
     public static Task CreateAsync(IKubernetes kubernetes, JsonObject resource, string ns, CancellationToken ct)
     {
         var apiVersion = (string)resource["apiVersion"]!;

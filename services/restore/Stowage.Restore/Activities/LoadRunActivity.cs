@@ -42,13 +42,21 @@ internal sealed class LoadRunActivity(RepositoryOpener opener) : TracedActivity<
         if (ManifestNames.FindUnsafe(manifest, targetNamespace) is { } unsafeName)
             return Problem(input, $"Backup run '{manifest.RunId}' in bucket '{request.Target.Bucket}' names {unsafeName}; nothing was restored.");
         var classes = request.StorageClassMap ?? new Dictionary<string, string>();
-        var resources = manifest.Resources.Select(r => ResourceMapper.Map(r, targetNamespace, classes).ToJsonString()).ToList();
         var volumes = manifest.Volumes.Select(v => v with { StorageClass = ResourceMapper.StorageClassOf(v.StorageClass, classes) }).ToList();
+        var resources = manifest.Resources.Select(r => ResourceMapper.Map(r, targetNamespace, classes)).ToList();
+        var claims = RestoreOrder.Claims(resources, volumes).Select(c => Stamped(c, input.RestoreId)).ToList();
+        var afterData = RestoreOrder.AfterData(resources).Select(r => Stamped(r, input.RestoreId)).ToList();
         var pods = manifest.Description?.Pods.Where(p => p.IsMember).Select(p => p.Name).ToList() ?? [];
         var hooks = manifest.PostRestoreHooks.SelectMany(h => pods.DefaultIfEmpty(manifest.Application.Name).Select(pod =>
             new HookInvocation(targetNamespace, pod, h.Container, h.Command, TimeSpan.FromSeconds(h.TimeoutSeconds)))).ToList();
-        return new RestorePlan(input, manifest.RunId, targetNamespace, resources, volumes, hooks, null);
+        return new RestorePlan(input, manifest.RunId, targetNamespace, claims, afterData, volumes, hooks, null);
     }
 
-    private static RestorePlan Problem(RestoreInput input, string problem) => new(input, input.Request.RunId ?? "", "", [], [], [], problem);
+    private static string Stamped(JsonObject resource, string restoreId)
+    {
+        RestoreLabel.Stamp(resource, restoreId);
+        return resource.ToJsonString();
+    }
+
+    private static RestorePlan Problem(RestoreInput input, string problem) => new(input, input.Request.RunId ?? "", "", [], [], [], [], problem);
 }

@@ -7,41 +7,46 @@ using k8s.Autorest;
 using k8s.Models;
 using Stowage.Contracts.Restores;
 using Stowage.Mover.Runtime.Resources;
+using Stowage.Restore.Mapping;
 using Stowage.Restore.Workflows;
 
 namespace Stowage.Restore.Activities;
 
 /// <summary>
-/// Creates the run's resources in the target namespace (made if missing). A resource that already exists is left
-/// as it is and reported so; any other refusal is reported for that resource alone.
+/// Creates a batch of the plan's resources in the target namespace (made if missing), in order. An object this
+/// restore made on an earlier attempt counts as created; one that appeared since the conflict check is left as it
+/// is and reported as not restored; any other refusal is reported for that resource alone.
 /// </summary>
-internal sealed class RecreateResourcesActivity(IServiceProvider services) : TracedActivity<RestorePlan, List<RestoredItem>>
+internal sealed class RecreateResourcesActivity(IServiceProvider services) : TracedActivity<ResourceBatch, List<RestoredItem>>
 {
-    protected override async Task<List<RestoredItem>> ExecuteAsync(WorkflowActivityContext context, RestorePlan plan)
+    protected override async Task<List<RestoredItem>> ExecuteAsync(WorkflowActivityContext context, ResourceBatch batch)
     {
         var results = new List<RestoredItem>();
-        if (plan.Resources.Count == 0) return results;
+        if (batch.Resources.Count == 0) return results;
         if (services.GetService<IKubernetes>() is not { } kubernetes)
         {
-            return plan.Resources.Select(r => Item(JsonNode.Parse(r)!.AsObject(), false, "No Kubernetes API is reachable from the restore service.")).ToList();
+            return batch.Resources.Select(r => RestoredItems.Of(r, false, "No Kubernetes API is reachable from the restore service.")).ToList();
         }
 
-        await EnsureNamespaceAsync(kubernetes, plan.TargetNamespace);
-        foreach (var json in plan.Resources)
+        await EnsureNamespaceAsync(kubernetes, batch.TargetNamespace);
+        foreach (var json in batch.Resources)
         {
             var resource = JsonNode.Parse(json)!.AsObject();
             try
             {
-                await ResourceKinds.CreateAsync(kubernetes, resource, plan.TargetNamespace, CancellationToken.None);
-                results.Add(Item(resource, true, null));
+                await ResourceKinds.CreateAsync(kubernetes, resource, batch.TargetNamespace, CancellationToken.None);
+                results.Add(RestoredItems.Of(resource, true, null));
             }
             catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.Conflict)
             {
-                results.Add(Item(resource, true, "already exists; left unchanged"));
+                var existing = await ResourceKinds.ReadAsync(kubernetes, resource, batch.TargetNamespace, CancellationToken.None);
+                results.Add(RestoreLabel.IsFrom(existing, batch.RestoreId)
+                    ? RestoredItems.Of(resource, true, null)
+                    : RestoredItems.Of(resource, false, "already exists (made by someone else during the restore); left unchanged"));
             }
             catch (Exception ex) when (ex is HttpOperationException or NotSupportedException or HttpRequestException)
             {
-                results.Add(Item(resource, false, ex is HttpOperationException http ? $"HTTP {(int)http.Response.StatusCode}: {http.Response.Content}" : ex.Message));
+                results.Add(RestoredItems.Of(resource, false, ex is HttpOperationException http ? $"HTTP {(int)http.Response.StatusCode}: {http.Response.Content}" : ex.Message));
             }
         }
         return results;
@@ -57,7 +62,4 @@ internal sealed class RecreateResourcesActivity(IServiceProvider services) : Tra
         {
         }
     }
-
-    private static RestoredItem Item(JsonObject resource, bool succeeded, string? note) =>
-        new((string?)resource["kind"] ?? "?", (string?)resource["metadata"]?["name"] ?? "?", succeeded, note);
 }

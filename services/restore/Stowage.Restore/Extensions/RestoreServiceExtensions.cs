@@ -18,6 +18,7 @@ internal static class RestoreServiceExtensions
         {
             options.RegisterWorkflow<RestoreWorkflow>();
             options.RegisterActivity<LoadRunActivity>();
+            options.RegisterActivity<FindConflictsActivity>();
             options.RegisterActivity<RecreateResourcesActivity>();
             options.RegisterActivity<RestoreVolumeActivity>();
             options.RegisterActivity<RunHooksActivity>();

@@ -7,8 +7,10 @@ using Stowage.Restore.Activities;
 namespace Stowage.Restore.Workflows;
 
 /// <summary>
-/// One restore: read the run from the bucket, recreate its resources in the target namespace, restore and verify
-/// each volume (its own activity), run the post-restore hooks, report per resource and per volume.
+/// One restore, in the order an application survives: read the run from the bucket; refuse, before changing
+/// anything, if any of its objects already exist in the target namespace; create the namespace and the claims;
+/// restore and verify each volume (its own activity); only when every volume holds its data, create the other
+/// resources, workloads last; then run the post-restore hooks. Reports per resource and per volume.
 /// </summary>
 internal sealed class RestoreWorkflow : Workflow<RestoreInput, RestoreReport>
 {
@@ -20,8 +22,16 @@ internal sealed class RestoreWorkflow : Workflow<RestoreInput, RestoreReport>
         var plan = await context.CallActivityAsync<RestorePlan>(nameof(LoadRunActivity), input, Retry);
         if (plan.Problem is not null) return await FinishAsync(context, input.RestoreId, plan.RunId, RunOutcome.Failed, plan.Problem, [], []);
 
-        context.SetCustomStatus(new RestoreStatus("recreating resources", 0, plan.Volumes.Count));
-        var resources = await context.CallActivityAsync<List<RestoredItem>>(nameof(RecreateResourcesActivity), plan, Retry);
+        context.SetCustomStatus(new RestoreStatus("checking the target namespace", 0, plan.Volumes.Count));
+        var conflicts = await context.CallActivityAsync<List<string>>(nameof(FindConflictsActivity), plan, Retry);
+        if (conflicts.Count > 0)
+        {
+            return await FinishAsync(context, input.RestoreId, plan.RunId, RunOutcome.Failed, Refusal(plan.TargetNamespace, conflicts), [], []);
+        }
+
+        context.SetCustomStatus(new RestoreStatus("creating claims", 0, plan.Volumes.Count));
+        var resources = await context.CallActivityAsync<List<RestoredItem>>(nameof(RecreateResourcesActivity),
+            new ResourceBatch(input.RestoreId, plan.TargetNamespace, plan.Claims), Retry);
 
         var volumes = new List<RestoredItem>();
         foreach (var volume in plan.Volumes)
@@ -37,6 +47,19 @@ internal sealed class RestoreWorkflow : Workflow<RestoreInput, RestoreReport>
             }
         }
 
+        var missingData = resources.Concat(volumes).FirstOrDefault(i => !i.Succeeded);
+        if (missingData is not null)
+        {
+            // Workloads would start on a volume without its data, and the application might initialise it.
+            resources.AddRange(plan.Resources.Select(json => RestoredItems.Of(json, false, $"not created: {missingData.Kind}/{missingData.Name} was not restored")));
+            return await FinishAsync(context, input.RestoreId, plan.RunId, Outcome(resources, volumes),
+                $"{missingData.Kind}/{missingData.Name} was not restored ({missingData.Detail}), so no workload was created.", resources, volumes);
+        }
+
+        context.SetCustomStatus(new RestoreStatus("creating workloads", volumes.Count, plan.Volumes.Count));
+        resources.AddRange(await context.CallActivityAsync<List<RestoredItem>>(nameof(RecreateResourcesActivity),
+            new ResourceBatch(input.RestoreId, plan.TargetNamespace, plan.Resources), Retry));
+
         string? hookFailure = null;
         try
         {
@@ -49,11 +72,20 @@ internal sealed class RestoreWorkflow : Workflow<RestoreInput, RestoreReport>
         }
 
         var failed = resources.Concat(volumes).Where(i => !i.Succeeded).ToList();
-        var outcome = failed.Count == 0 && hookFailure is null ? RunOutcome.Succeeded
-            : failed.Count < resources.Count + volumes.Count ? RunOutcome.PartiallyFailed : RunOutcome.Failed;
+        var outcome = hookFailure is not null && failed.Count == 0 ? RunOutcome.PartiallyFailed : Outcome(resources, volumes);
         var reason = hookFailure ?? (failed.Count > 0 ? $"{failed.Count} item(s) not restored; first: {failed[0].Kind}/{failed[0].Name}: {failed[0].Detail}" : null);
         return await FinishAsync(context, input.RestoreId, plan.RunId, outcome, reason, resources, volumes);
     }
+
+    private static RunOutcome Outcome(IReadOnlyList<RestoredItem> resources, IReadOnlyList<RestoredItem> volumes)
+    {
+        var failed = resources.Concat(volumes).Count(i => !i.Succeeded);
+        return failed == 0 ? RunOutcome.Succeeded : failed < resources.Count + volumes.Count ? RunOutcome.PartiallyFailed : RunOutcome.Failed;
+    }
+
+    private static string Refusal(string targetNamespace, IReadOnlyList<string> conflicts) =>
+        $"Restore refused: {conflicts.Count} object(s) already exist in namespace '{targetNamespace}': {string.Join(", ", conflicts.Take(10))}" +
+        $"{(conflicts.Count > 10 ? ", ..." : "")}. A restore never overwrites; delete them or restore into another namespace. Nothing was changed.";
 
     private static async Task<RestoreReport> FinishAsync(WorkflowContext context, string restoreId, string runId, RunOutcome outcome, string? reason,
         IReadOnlyList<RestoredItem> resources, IReadOnlyList<RestoredItem> volumes)

@@ -1,0 +1,16 @@
+using System.Text.Json.Nodes;
+using Stowage.Contracts.Restores;
+
+namespace Stowage.Restore.Workflows;
+
+/// <summary>Report lines about a resource of the plan, named by its kind and name.</summary>
+internal static class RestoredItems
+{
+    public static RestoredItem Of(JsonObject resource, bool succeeded, string? detail) => new(KindOf(resource), NameOf(resource), succeeded, detail);
+
+    public static RestoredItem Of(string resourceJson, bool succeeded, string? detail) => Of(JsonNode.Parse(resourceJson)!.AsObject(), succeeded, detail);
+
+    public static string KindOf(JsonObject resource) => (string?)resource["kind"] ?? "?";
+
+    public static string NameOf(JsonObject resource) => (string?)resource["metadata"]?["name"] ?? "?";
+}
