@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Stowage.Mover.Engine;
+using Stowage.Mover.Engine.Chunking;
 using Stowage.Mover.Engine.Maintenance;
 using Stowage.Mover.Engine.Repository;
 
@@ -11,7 +12,12 @@ internal static class RepositoryCommands
     public static Command Init()
     {
         var level = new Option<int?>("--compression-level") { Description = "zstd level for compressible data, 1 (fastest) to 19 (default 1)." };
-        var command = new Command("init", "Create a repository with a new random master key.") { level };
+        var blockSize = new Option<int?>("--block-size")
+        {
+            Description = $"Bytes per fixed block of files of {BlockParameters.Default.Threshold / (1024 * 1024)} MiB or more, a power of two from {BlockParameters.MinSize} to {BlockParameters.MaxSize} "
+                + $"(default {BlockParameters.Default.Size}); 0 cuts every file by content. Smaller blocks make in-place page writes cheaper and the index larger.",
+        };
+        var command = new Command("init", "Create a repository with a new random master key.") { level, blockSize };
         command.SetAction((parse, cancellationToken) => CommandRunner.GuardAsync(async () =>
         {
             var options = new RepositoryInitOptions();
@@ -20,6 +26,12 @@ internal static class RepositoryCommands
                 if (chosen is < RepositoryInitOptions.MinCompressionLevel or > RepositoryInitOptions.MaxCompressionLevel)
                     throw new UsageException($"--compression-level must be {RepositoryInitOptions.MinCompressionLevel} to {RepositoryInitOptions.MaxCompressionLevel}, not {chosen}.");
                 options = options with { CompressionLevel = chosen };
+            }
+            if (parse.GetValue(blockSize) is { } size)
+            {
+                var blocks = size == 0 ? null : BlockParameters.Default with { Size = size };
+                if (blocks?.FindProblem() is { } problem) throw new UsageException($"--block-size: {problem}.");
+                options = options with { Blocks = blocks };
             }
             using var repository = await StowageRepository.InitAsync(CommandRunner.OpenBackend(parse), CommandRunner.ReadSecret(parse), options, cancellationToken);
             Console.Out.WriteLine($"created repository {repository.Id}");

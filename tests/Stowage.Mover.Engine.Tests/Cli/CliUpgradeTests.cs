@@ -5,7 +5,7 @@ namespace Stowage.Mover.Engine.Tests.Cli;
 public sealed class CliUpgradeTests
 {
     [Fact]
-    public async Task Upgrade_moves_a_version_1_repository_to_version_2_once_and_its_snapshots_stay_listed()
+    public async Task Upgrade_moves_a_version_1_repository_to_the_current_version_once_and_its_snapshots_stay_listed()
     {
         using var temp = new TempDirectory("cli-upgrade");
         var cli = new MoverCli(RepositoryFixtures.CopyVersion1(temp.Sub("repo")));
@@ -14,8 +14,8 @@ public sealed class CliUpgradeTests
         var first = await cli.SucceedAsync("upgrade");
         var second = await cli.SucceedAsync("upgrade");
 
-        Assert.Contains("from format version 1 to 2", first.Stdout);
-        Assert.Contains("already at format version 2", second.Stdout);
+        Assert.Contains("from format version 1 to 3", first.Stdout);
+        Assert.Contains("already at format version 3", second.Stdout);
         Assert.Equal(snapshots, await cli.SnapshotIdsAsync());
     }
 

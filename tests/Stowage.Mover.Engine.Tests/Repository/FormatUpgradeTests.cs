@@ -24,7 +24,7 @@ public sealed class FormatUpgradeTests
     }
 
     [Fact]
-    public async Task Upgrade_makes_version_2_in_place_keeps_every_snapshot_and_a_second_run_changes_nothing()
+    public async Task Upgrade_makes_the_current_version_in_place_keeps_every_snapshot_and_a_second_run_changes_nothing()
     {
         using var temp = new TempDirectory("format-upgrade");
         var repo = RepositoryFixtures.CopyVersion1(temp.Sub("repo"));
@@ -33,19 +33,19 @@ public sealed class FormatUpgradeTests
         using (var repository = await TestRepository.OpenAsync(new LocalDirectoryBackend(repo)))
         {
             Assert.Equal(1, await repository.UpgradeAsync(TestRepository.Secret));
-            Assert.Equal(2, repository.FormatVersion);
+            Assert.Equal(3, repository.FormatVersion);
         }
         var upgradedConfig = File.ReadAllBytes(Path.Combine(repo, "config"));
         var objects = await TestRepository.KeysAsync(new LocalDirectoryBackend(repo));
         using (var again = await TestRepository.OpenAsync(new LocalDirectoryBackend(repo)))
         {
-            Assert.Equal(2, await again.UpgradeAsync(TestRepository.Secret));
-            Assert.Equal(2, again.FormatVersion);
+            Assert.Equal(3, await again.UpgradeAsync(TestRepository.Secret));
+            Assert.Equal(3, again.FormatVersion);
         }
 
         Assert.Equal(upgradedConfig, File.ReadAllBytes(Path.Combine(repo, "config")));
         Assert.Equal(objects, await TestRepository.KeysAsync(new LocalDirectoryBackend(repo)));
-        // Only the config and the opening key's envelope (wrapped again, for version 2) were replaced.
+        // Only the config and the opening key's envelope (wrapped again, as a MAC-era envelope) were replaced.
         Assert.Equal(before.Where(k => !k.StartsWith("keys/")), objects.Where(k => !k.StartsWith("keys/")));
         Assert.NotEqual(before.Single(k => k.StartsWith("keys/")), objects.Single(k => k.StartsWith("keys/")));
         Assert.Contains("\"mac\":", Encoding.UTF8.GetString(upgradedConfig));
@@ -54,7 +54,7 @@ public sealed class FormatUpgradeTests
         await AssertFixtureContentAsync(upgraded, temp.Sub("restored"));
         var source = temp.Sub("source");
         Directory.CreateDirectory(source);
-        File.WriteAllText(Path.Combine(source, "after-upgrade.txt"), "written by version 2");
+        File.WriteAllText(Path.Combine(source, "after-upgrade.txt"), "written by version 3");
         await upgraded.BackupAsync(new BackupRequest { SourcePath = source });
         Assert.True((await upgraded.CheckAsync(new CheckOptions(ReadData: true))).IsHealthy);
     }
@@ -106,7 +106,7 @@ public sealed class FormatUpgradeTests
 
         using var first = await TestRepository.OpenAsync(new LocalDirectoryBackend(repo));
         using var second = await StowageRepository.OpenAsync(new LocalDirectoryBackend(repo), added);
-        Assert.Equal((2, 2), (first.FormatVersion, second.FormatVersion));
+        Assert.Equal((3, 3), (first.FormatVersion, second.FormatVersion));
     }
 
     [Fact]
@@ -122,15 +122,17 @@ public sealed class FormatUpgradeTests
     }
 
     [Fact]
-    public async Task A_new_repository_is_version_2()
+    public async Task A_new_repository_is_version_3_with_large_file_blocks()
     {
         using var temp = new TempDirectory("format-new");
         using (var created = await TestRepository.InitAsync(new LocalDirectoryBackend(temp.Sub("repo"))))
-            Assert.Equal(2, created.FormatVersion);
+            Assert.Equal(3, created.FormatVersion);
 
         using var reopened = await TestRepository.OpenAsync(new LocalDirectoryBackend(temp.Sub("repo")));
-        Assert.Equal(2, reopened.FormatVersion);
-        Assert.StartsWith("{\"version\":2,\"config\":{", File.ReadAllText(temp.Sub("repo/config")));
+        Assert.Equal(3, reopened.FormatVersion);
+        var config = File.ReadAllText(temp.Sub("repo/config"));
+        Assert.StartsWith("{\"version\":3,\"config\":{", config);
+        Assert.Contains("\"blockThreshold\":16777216,\"blockSize\":32768", config);
     }
 
     private static async Task AssertFixtureContentAsync(StowageRepository repository, string target)

@@ -75,18 +75,31 @@ public sealed class TamperingTests
     }
 
     [Fact]
+    public async Task A_version_1_config_given_large_file_blocks_is_refused_naming_the_fields()
+    {
+        using var temp = new TempDirectory("tamper-config-v1-blocks");
+        var repo = RepositoryFixtures.CopyVersion1(temp.Sub("repo"));
+        var config = Path.Combine(repo, "config");
+        File.WriteAllText(config, File.ReadAllText(config).Replace("\"packSize\":16777216", "\"packSize\":16777216,\"blockThreshold\":65536,\"blockSize\":4096"));
+
+        var error = await Assert.ThrowsAsync<RepositoryDamagedException>(() => TestRepository.OpenAsync(new LocalDirectoryBackend(repo)));
+
+        Assert.Contains("fields 'blockThreshold' and 'blockSize' need format version 3", error.Message);
+    }
+
+    [Fact]
     public async Task A_config_of_a_newer_version_or_far_too_large_is_refused_without_reading_it_whole()
     {
         using var temp = new TempDirectory("tamper-config-size");
         var config = await NewRepositoryConfigAsync(temp.Sub("repo"));
         var original = File.ReadAllText(config);
 
-        File.WriteAllText(config, original.Replace("{\"version\":2,", "{\"version\":3,"));
+        File.WriteAllText(config, original.Replace("{\"version\":3,", "{\"version\":4,"));
         var newer = await Assert.ThrowsAsync<RepositoryDamagedException>(() => TestRepository.OpenAsync(new LocalDirectoryBackend(temp.Sub("repo"))));
         File.WriteAllText(config, original + new string(' ', 1024 * 1024));
         var large = await Assert.ThrowsAsync<RepositoryDamagedException>(() => TestRepository.OpenAsync(new LocalDirectoryBackend(temp.Sub("repo"))));
 
-        Assert.Contains("version 3 is not supported", newer.Message);
+        Assert.Contains("version 4 is not supported", newer.Message);
         Assert.Contains("'config' is larger than the 65536 bytes", large.Message);
     }
 

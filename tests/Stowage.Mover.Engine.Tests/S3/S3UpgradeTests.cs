@@ -29,7 +29,7 @@ public sealed class S3UpgradeTests(S3ServerFixture server)
             Assert.Equal(1, await repository.UpgradeAsync(TestRepository.Secret));
 
         using var upgraded = await TestRepository.OpenAsync(new S3Backend(options));
-        Assert.Equal(2, upgraded.FormatVersion);
+        Assert.Equal(3, upgraded.FormatVersion);
         Assert.Single(await upgraded.ListSnapshotsAsync());
         Assert.True((await upgraded.CheckAsync()).IsHealthy);
     }

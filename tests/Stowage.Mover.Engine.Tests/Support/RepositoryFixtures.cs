@@ -12,10 +12,20 @@ internal static class RepositoryFixtures
 
     public const string Version1LinkName = "link-to-note", Version1LinkTarget = "docs/note-1.txt";
 
+    /// <summary>The SHA-256 of base/pages in the version-2 repository (1.5 MiB, several content-defined chunks).</summary>
+    public const string Version2PagesSha256 = "507cdf230d2ff3d76b04e350e6c775056c5feb96079f20c39ac8f4c558f8daa2";
+
+    public const string Version2Readme = "Stowage fixture, format version 2.\n";
+
     /// <summary>Copies the version-1 repository to destination and returns destination.</summary>
-    public static string CopyVersion1(string destination)
+    public static string CopyVersion1(string destination) => Copy("repository-v1", destination);
+
+    /// <summary>Copies the version-2 repository (before large-file blocks) to destination and returns destination.</summary>
+    public static string CopyVersion2(string destination) => Copy("repository-v2", destination);
+
+    private static string Copy(string fixture, string destination)
     {
-        var source = Path.Combine(AppContext.BaseDirectory, "Fixtures", "repository-v1");
+        var source = Path.Combine(AppContext.BaseDirectory, "Fixtures", fixture);
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(destination, Path.GetRelativePath(source, file));

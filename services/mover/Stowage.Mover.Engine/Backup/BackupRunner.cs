@@ -109,7 +109,7 @@ internal static class BackupRunner
     private static async Task ReadFilesAsync(RepositoryStore store, BlobSaver saver, BackupCounters counters, TreeWalker walker,
         ChannelReader<List<FileJob>> files, CancellationToken cancellationToken)
     {
-        using var chunker = new FileChunker(store.Keys, saver, counters);
+        var chunker = new FileChunker(store.Keys, saver, counters);
         await foreach (var batch in files.ReadAllAsync(cancellationToken))
         {
             foreach (var job in batch) await ReadFileAsync(chunker, counters, walker, job, cancellationToken);
@@ -121,7 +121,7 @@ internal static class BackupRunner
         var node = job.Node;
         try
         {
-            node.Content = await chunker.ChunkAsync(job.Path, node, cancellationToken);
+            await chunker.ChunkAsync(job.Path, node, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -5,15 +5,30 @@ using Stowage.Mover.Engine.Telemetry;
 
 namespace Stowage.Mover.Engine.Backup;
 
-/// <summary>Reads one file at a time through the content-defined chunker, hashing each chunk and handing it to the saver.</summary>
-internal sealed class FileChunker(RepositoryKeys keys, BlobSaver saver, BackupCounters counters) : IDisposable
+/// <summary>
+/// Reads one file at a time, hashing each chunk and handing it to the saver: through the content-defined chunker,
+/// or, for a file at or above the repository's block threshold, in fixed blocks (<see cref="BlockChunker"/>).
+/// </summary>
+internal sealed class FileChunker(RepositoryKeys keys, BlobSaver saver, BackupCounters counters)
 {
     private const int ReadSize = 1024 * 1024;
     private readonly int _max = keys.Chunker.Parameters.Max;
     private byte[] _buffer = [];
+    private BlockChunker? _blocks;
 
-    /// <summary>Chunks the file at path, which must still be the file the walk listed (node's inode and device).</summary>
-    public async Task<List<string>> ChunkAsync(string path, TreeNode listed, CancellationToken cancellationToken)
+    /// <summary>Sets the node's content (or content lists) from the file at path, which must still be the file the
+    /// walk listed (node's inode and device).</summary>
+    public async Task ChunkAsync(string path, TreeNode node, CancellationToken cancellationToken)
+    {
+        if (keys.Config.Blocks is { } blocks && node.Size >= blocks.Threshold)
+        {
+            _blocks ??= new BlockChunker(keys, saver, counters, blocks.Size);
+            node.ContentLists = await _blocks.ChunkAsync(path, node, cancellationToken);
+        }
+        else node.Content = await ChunkDefinedAsync(path, node, cancellationToken);
+    }
+
+    private async Task<List<string>> ChunkDefinedAsync(string path, TreeNode listed, CancellationToken cancellationToken)
     {
         var content = new List<string>();
         // Allocated on first use (an unchanged backup reads no file), at exact size: a pool would round it up.
@@ -45,12 +60,7 @@ internal sealed class FileChunker(RepositoryKeys keys, BlobSaver saver, BackupCo
             Interlocked.Add(ref counters.BytesDone, cut);
             start += cut;
         }
-        Interlocked.Add(ref counters.BytesRead, fileOffset);
-        EngineTelemetry.BytesRead.Add(fileOffset);
+        counters.CountRead(fileOffset);
         return content;
-    }
-
-    public void Dispose()
-    {
     }
 }

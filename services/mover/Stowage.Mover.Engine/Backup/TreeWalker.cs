@@ -59,7 +59,7 @@ internal sealed class TreeWalker(RepositoryStore store, BlobSaver saver, BackupC
                     Interlocked.Increment(ref counters.FilesUnchanged);
                     Interlocked.Increment(ref counters.FilesDone);
                     Interlocked.Add(ref counters.BytesDone, status.Size);
-                    await FinishEntryAsync(directory, slot, TreeNodeFactory.Create(name, TreeNode.File, status, content: old!.Content), cancellationToken);
+                    await FinishEntryAsync(directory, slot, TreeNodeFactory.Unchanged(name, status, old!), cancellationToken);
                 }
                 else
                 {

@@ -19,6 +19,29 @@ internal static class ReachableBlobs
         return seen;
     }
 
+    /// <summary>Marks a blob; true when it was not marked before and is indexed.</summary>
+    private static bool Mark(BlobId blob, string path, BlobMarks seen, Action<string> report)
+    {
+        if (!seen.Add(blob, out var indexed)) return false;
+        if (!indexed) report($"Blob {blob.ToShortString()} of '{path}' is missing.");
+        return indexed;
+    }
+
+    private static async Task MarkListAsync(RepositoryStore store, BlobId list, string path, BlobMarks seen, Action<string> report, CancellationToken cancellationToken)
+    {
+        BlobId[] blobs;
+        try
+        {
+            blobs = await store.Trees.LoadContentListAsync(list, cancellationToken);
+        }
+        catch (Exception e) when (e is RepositoryDamagedException or Storage.ObjectMissingException)
+        {
+            report($"Content list {list.ToShortString()} of '{path}' is unreadable: {e.Message}");
+            return;
+        }
+        foreach (var blob in blobs) Mark(blob, path, seen, report);
+    }
+
     private static async Task WalkAsync(RepositoryStore store, BlobId treeId, string where, BlobMarks seen, Action<string> report, CancellationToken cancellationToken)
     {
         if (!seen.Add(treeId)) return;
@@ -40,7 +63,12 @@ internal static class ReachableBlobs
             foreach (var hex in node.Content ?? [])
             {
                 if (!BlobId.TryParse(hex, out var blob)) report($"'{path}' has a malformed content id.");
-                else if (seen.Add(blob, out var indexed) && !indexed) report($"Blob {blob.ToShortString()} of '{path}' is missing.");
+                else Mark(blob, path, seen, report);
+            }
+            foreach (var hex in node.ContentLists ?? [])
+            {
+                if (!BlobId.TryParse(hex, out var list)) report($"'{path}' has a malformed content list id.");
+                else if (Mark(list, path, seen, report)) await MarkListAsync(store, list, path, seen, report, cancellationToken);
             }
             if (node.Subtree is { } subtree)
             {

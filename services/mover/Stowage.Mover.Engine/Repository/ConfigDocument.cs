@@ -36,14 +36,14 @@ internal sealed class ConfigDocument
             {
                 case RepositoryConfig.Version1:
                     return new ConfigDocument(Deserialize(bytes), null, null);
-                case RepositoryConfig.CurrentVersion:
+                case RepositoryConfig.Version2 or RepositoryConfig.CurrentVersion:
                     var signed = Encoding.UTF8.GetBytes(root.GetProperty("config").GetRawText());
                     var mac = root.GetProperty("mac").GetBytesFromBase64();
                     var config = Deserialize(signed);
                     return config.Version == version ? new ConfigDocument(config, signed, mac) : throw Modified();
                 default:
                     throw new RepositoryDamagedException(
-                        $"Repository format version {version} is not supported (this stowage-mover reads versions {RepositoryConfig.Version1} and {RepositoryConfig.CurrentVersion}).");
+                        $"Repository format version {version} is not supported (this stowage-mover reads versions {RepositoryConfig.Version1} to {RepositoryConfig.CurrentVersion}).");
             }
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
@@ -52,7 +52,7 @@ internal sealed class ConfigDocument
         }
     }
 
-    /// <summary>Writes a version-2 document for config (whose version must be 2).</summary>
+    /// <summary>Writes a MAC'd document for config, which must be of the current version.</summary>
     public static byte[] Write(RepositoryConfig config, byte[] configKey)
     {
         if (config.Version != RepositoryConfig.CurrentVersion) throw new ArgumentException("Only the current version is written.", nameof(config));
@@ -74,7 +74,7 @@ internal sealed class ConfigDocument
     /// MAC, and is refused when the key that opened the repository was made for version 2 (it was put back).</summary>
     public RepositoryConfig Verify(byte[] configKey, int? keyFormat)
     {
-        if (_signed is null ? keyFormat >= RepositoryConfig.CurrentVersion
+        if (_signed is null ? keyFormat >= RepositoryConfig.Version2
                 : !CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(configKey, _signed), _mac))
             throw Modified();
         Unverified.Validate();

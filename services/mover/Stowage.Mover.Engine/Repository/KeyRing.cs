@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Stowage.Mover.Engine.Chunking;
 using Stowage.Mover.Engine.Crypto;
 using Stowage.Mover.Engine.Storage;
 
@@ -14,7 +15,7 @@ internal static class KeyRing
         options.Chunker.Validate();
         var config = new RepositoryConfig(RepositoryConfig.CurrentVersion, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
             DateTimeOffset.UtcNow, options.Chunker.Min, options.Chunker.Average, options.Chunker.Max, "zstd", options.CompressionLevel, options.PackSize,
-            options.Chunker.Normalization);
+            options.Chunker.Normalization, options.Blocks?.Threshold, options.Blocks?.Size);
         if (config.FindProblem() is { } problem) throw new ArgumentException($"Repository options: {problem}.", nameof(options));
         var master = MasterKey.CreateRandom();
         // Wrapping first refuses bad KDF options before anything is written.
@@ -33,7 +34,7 @@ internal static class KeyRing
 
     public static Task<string> AddAsync(IRepositoryBackend backend, RepositoryKeys keys, RepositorySecret secret, int iterations, string label, CancellationToken cancellationToken)
     {
-        var format = keys.Config.Version >= RepositoryConfig.CurrentVersion ? KeyEnvelope.CurrentFormat : (int?)null;
+        var format = keys.Config.Version >= RepositoryConfig.Version2 ? KeyEnvelope.CurrentFormat : (int?)null;
         return WriteEnvelopeAsync(backend, KeyEnvelope.Wrap(keys.Master, secret, iterations, label, format), cancellationToken);
     }
 
@@ -49,12 +50,13 @@ internal static class KeyRing
         }
     }
 
-    /// <summary>Replaces a version-1 config with the same parameters as version 2; one atomic write, so a crash
-    /// leaves either the old config or the new one, and a second run finds nothing to do.</summary>
+    /// <summary>Replaces an older config with the same parameters in the current version, plus the default large-file
+    /// blocks; one atomic write, so a crash leaves either the old config or the new one, and a second run finds nothing to do.</summary>
     public static async Task<RepositoryConfig> UpgradeAsync(IRepositoryBackend backend, RepositoryConfig current, MasterKey master, CancellationToken cancellationToken)
     {
         if (current.Version == RepositoryConfig.CurrentVersion) return current;
-        var upgraded = current with { Version = RepositoryConfig.CurrentVersion };
+        var blocks = current.Blocks ?? BlockParameters.Default;
+        var upgraded = current with { Version = RepositoryConfig.CurrentVersion, BlockThreshold = blocks.Threshold, BlockSize = blocks.Size };
         await backend.ReplaceAsync(RepositoryLayout.Config, ConfigDocument.Write(upgraded, master.ConfigKey), cancellationToken);
         return upgraded;
     }

@@ -14,13 +14,22 @@ internal sealed record RepositoryConfig(
     [property: JsonPropertyName("compression")] string Compression,
     [property: JsonPropertyName("compressionLevel")] int CompressionLevel,
     [property: JsonPropertyName("packSize")] int PackSize,
-    [property: JsonPropertyName("chunkerNormalization")] int? ChunkerNormalization = null)
+    [property: JsonPropertyName("chunkerNormalization")] int? ChunkerNormalization = null,
+    [property: JsonPropertyName("blockThreshold"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? BlockThreshold = null,
+    [property: JsonPropertyName("blockSize"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? BlockSize = null)
 {
     /// <summary>The first format: an unauthenticated config. Still read, and upgraded in place.</summary>
     public const int Version1 = 1;
 
-    /// <summary>Written by init and upgrade: the config carries a MAC.</summary>
-    public const int CurrentVersion = 2;
+    /// <summary>The config carries a MAC (and so does every later version).</summary>
+    public const int Version2 = 2;
+
+    /// <summary>Written by init and upgrade: large files may be cut into fixed blocks listed in content lists.</summary>
+    public const int CurrentVersion = 3;
+
+    /// <summary>How large files are cut into fixed blocks; null in repositories made before version 3 (FastCDC only).</summary>
+    [JsonIgnore]
+    public BlockParameters? Blocks => BlockThreshold is { } threshold && BlockSize is { } size ? new BlockParameters(threshold, size) : null;
 
     [JsonIgnore]
     public ChunkerParameters Chunker => new(ChunkerMin, ChunkerAverage, ChunkerMax, ChunkerNormalization ?? ChunkerParameters.LegacyNormalization);
@@ -40,7 +49,13 @@ internal sealed record RepositoryConfig(
             : PackSize is < RepositoryLimits.MinPackSize or > RepositoryLimits.MaxPackSize
                 ? $"field 'packSize' is {PackSize}, outside {RepositoryLimits.MinPackSize} to {RepositoryLimits.MaxPackSize}"
             : ChunkerMax > RepositoryLimits.MaxChunkerMax ? $"field 'chunkerMax' is {ChunkerMax}, above {RepositoryLimits.MaxChunkerMax}"
-            : ChunkerProblem();
+            : BlockProblem() ?? ChunkerProblem();
+
+    private string? BlockProblem() =>
+        (BlockThreshold is null) != (BlockSize is null) ? "fields 'blockThreshold' and 'blockSize' come together"
+            : Blocks is { } blocks && Version < CurrentVersion ? $"fields 'blockThreshold' and 'blockSize' need format version {CurrentVersion}"
+            : Blocks?.FindProblem() is { } problem ? $"fields 'blockThreshold', 'blockSize': {problem}"
+            : null;
 
     private string? ChunkerProblem()
     {

@@ -8,6 +8,9 @@ public sealed record RepositoryInitOptions
     /// <summary>FastCDC sizes (default 512 KiB / 1 MiB / 4 MiB, normalization level 1).</summary>
     public ChunkerParameters Chunker { get; init; } = ChunkerParameters.Default;
 
+    /// <summary>Fixed blocks for large files (default 32 KiB blocks for files of 16 MiB or more); null cuts every file with FastCDC.</summary>
+    public BlockParameters? Blocks { get; init; } = BlockParameters.Default;
+
     /// <summary>Lowest and highest zstd level accepted.</summary>
     public const int MinCompressionLevel = 1, MaxCompressionLevel = 19;
 

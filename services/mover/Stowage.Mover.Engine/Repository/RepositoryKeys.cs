@@ -28,10 +28,11 @@ internal sealed class RepositoryKeys : IDisposable
     public BlobCodec Blobs { get; }
     public SealedFileCodec Files { get; }
 
-    /// <summary>After an in-place upgrade: the same parameters under a newer format version.</summary>
+    /// <summary>After an in-place upgrade: the same parameters under a newer format version, which may add large-file blocks.</summary>
     public void UseUpgraded(RepositoryConfig upgraded)
     {
-        if (upgraded with { Version = Config.Version } != Config) throw new InvalidOperationException("An upgrade keeps every parameter.");
+        if (upgraded with { Version = Config.Version, BlockThreshold = Config.BlockThreshold, BlockSize = Config.BlockSize } != Config)
+            throw new InvalidOperationException("An upgrade keeps every parameter.");
         Config = upgraded;
     }
 

@@ -36,6 +36,10 @@ internal sealed class TreeLoader(RepositoryStore store, long packCacheBytes)
         return slot.Tree.Task;
     }
 
+    /// <summary>The data blob ids a content list holds (lists live in tree packs, so they share the pack cache).</summary>
+    public async Task<BlobId[]> LoadContentListAsync(BlobId id, CancellationToken cancellationToken) =>
+        ContentList.Read(await _packs.ReadBlobAsync(id, cancellationToken), id);
+
     /// <summary>
     /// Waits until no load started so far still runs. A walk that stops early (a failure, a refused entry) leaves
     /// prefetches behind, and one still decoding when the repository is disposed would use freed native

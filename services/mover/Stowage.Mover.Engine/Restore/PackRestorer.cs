@@ -21,6 +21,7 @@ internal static class PackRestorer
         var ordered = blobs.Values.OrderBy(b => b.Entry.Offset).ToList();
         var segments = Segments(ordered);
         await using var reader = new PackSegmentReader(store.Backend, RepositoryLayout.Pack(pack), segments.Select(s => s.Range).ToList());
+        using var files = new OpenFiles(output.Target);
         // The next segment downloads while this one is decrypted and written, so the object store's latency
         // does not leave the processors idle.
         Task<byte[]?>? next = ReadSegmentAsync(reader, 0, pack, ordered, segments[0], failures, cancellationToken);
@@ -36,7 +37,7 @@ internal static class PackRestorer
                     var (start, end) = segments[i].Blobs;
                     long first = ordered[start].Entry.Offset;
                     for (var b = start; b < end; b++)
-                        WriteBlob(store, output, pack, ordered[b], buffer.AsSpan((int)(ordered[b].Entry.Offset - first), (int)ordered[b].Entry.Length), counters, failures);
+                        WriteBlob(store, output, files, pack, ordered[b], buffer.AsSpan((int)(ordered[b].Entry.Offset - first), (int)ordered[b].Entry.Length), counters, failures);
                 }
                 finally
                 {
@@ -98,7 +99,7 @@ internal static class PackRestorer
         }
     }
 
-    private static void WriteBlob(RepositoryStore store, RestoreOutput output, BlobId pack, RestorePlan.BlobTargets blob, Span<byte> sealedBlob,
+    private static void WriteBlob(RepositoryStore store, RestoreOutput output, OpenFiles files, BlobId pack, RestorePlan.BlobTargets blob, Span<byte> sealedBlob,
         BackupCounters counters, ConcurrentDictionary<string, string> failures)
     {
         var plain = EngineBuffers.Pool.Rent((int)blob.Entry.RawLength);
@@ -107,10 +108,13 @@ internal static class PackRestorer
             var length = store.Keys.Blobs.OpenInPlace(blob.Entry, sealedBlob, plain, $"pack {pack.ToShortString()}");
             foreach (var (file, offset) in blob.Targets)
             {
-                var whole = RestorePlan.IsSingleBlob(file);
-                using var handle = whole ? output.Target.CreateFile(file.Path) : output.Target.Open(file.Path, LinuxFileCalls.WriteOnly);
-                RandomAccess.Write(handle, plain.AsSpan(0, length), offset);
-                if (whole) output.Metadata.ApplyTo(handle, file);
+                if (RestorePlan.IsSingleBlob(file))
+                {
+                    using var whole = output.Target.CreateFile(file.Path);
+                    RandomAccess.Write(whole, plain.AsSpan(0, length), offset);
+                    output.Metadata.ApplyTo(whole, file);
+                }
+                else RandomAccess.Write(files.Get(file), plain.AsSpan(0, length), offset);
                 Interlocked.Add(ref counters.BytesDone, length);
             }
             EngineTelemetry.BytesRestored.Add(length * blob.Targets.Count);

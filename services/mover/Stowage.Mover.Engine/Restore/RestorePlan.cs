@@ -22,6 +22,9 @@ internal sealed class RestorePlan
     public List<(string Existing, FileTarget Link)> HardLinks { get; } = [];
     public long Bytes { get; set; }
 
+    /// <summary>Blob writes planned.</summary>
+    public int Blobs { get; private set; }
+
     /// <summary>Entries planned, to bound the batch.</summary>
     public int Count => Files.Count + Symlinks.Count + Directories.Count + HardLinks.Count;
 
@@ -36,6 +39,7 @@ internal sealed class RestorePlan
         Directories.Clear();
         HardLinks.Clear();
         Bytes = 0;
+        Blobs = 0;
     }
 
     public void Add(BlobId pack, PackEntry entry, FileTarget file, long offset)
@@ -43,5 +47,6 @@ internal sealed class RestorePlan
         if (!Packs.TryGetValue(pack, out var blobs)) Packs[pack] = blobs = [];
         if (!blobs.TryGetValue(entry.Id, out var targets)) blobs[entry.Id] = targets = new BlobTargets(entry, []);
         targets.Targets.Add((file, offset));
+        Blobs++;
     }
 }

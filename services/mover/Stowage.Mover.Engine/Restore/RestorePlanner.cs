@@ -12,13 +12,15 @@ namespace Stowage.Mover.Engine.Restore;
 /// </summary>
 internal sealed class RestorePlanner(RepositoryStore store, RestoreTarget target, int batchLimit, Func<RestorePlan, Task> runBatch)
 {
+    /// <summary>Blob writes planned per batch, at most (about 100 bytes each).</summary>
+    public const int BlobLimit = 256 * 1024;
     private readonly RestorePlan _plan = new();
     private readonly Dictionary<(ulong Device, ulong Inode), string> _firstLinks = [];
 
     /// <summary>Writes what is planned and not yet written.</summary>
     public async Task FlushAsync()
     {
-        if (_plan.Count == 0) return;
+        if (_plan.Count == 0 && _plan.Blobs == 0) return;
         await runBatch(_plan);
         _plan.Clear();
     }
@@ -48,7 +50,7 @@ internal sealed class RestorePlanner(RepositoryStore store, RestoreTarget target
                 _plan.Symlinks.Add((path, node));
                 break;
             case TreeNode.File:
-                AddFile(new RestorePlan.FileTarget(path, node), parent, name);
+                await AddFileAsync(new RestorePlan.FileTarget(path, node), parent, name, cancellationToken);
                 if (_plan.Count >= batchLimit) await FlushAsync();
                 break;
         }
@@ -76,7 +78,7 @@ internal sealed class RestorePlanner(RepositoryStore store, RestoreTarget target
         if (_plan.Count >= batchLimit) await FlushAsync();
     }
 
-    private void AddFile(RestorePlan.FileTarget file, DirectoryHandle parent, string name)
+    private async Task AddFileAsync(RestorePlan.FileTarget file, DirectoryHandle parent, string name, CancellationToken cancellationToken)
     {
         if (file.Node.IsHardLinked)
         {
@@ -89,19 +91,28 @@ internal sealed class RestorePlanner(RepositoryStore store, RestoreTarget target
             }
             _firstLinks[key] = file.Path;
         }
-        _plan.Files.Add(file);
-        long offset = 0;
-        foreach (var hex in file.Node.Content ?? [])
-        {
-            var id = BlobId.Parse(hex);
-            if (!store.Index.TryFind(id, out var pack, out var entry))
-                throw new RepositoryDamagedException($"Restore of '{file.Path}' is impossible: blob {id.ToShortString()} is missing from the repository.");
-            _plan.Add(pack, entry, file, offset);
-            offset += entry.RawLength;
-        }
-        _plan.Bytes += offset;
         // A file of one blob is created by the thread that writes that blob (in parallel, one open); others are
         // created (replacing whatever held the name) here, before any thread writes a part of them.
         if (!RestorePlan.IsSingleBlob(file)) parent.CreateFile(name, file.Path).Dispose();
+        long offset = 0;
+        foreach (var hex in file.Node.Content ?? []) offset = Plan(file, BlobId.Parse(hex), offset);
+        foreach (var hex in file.Node.ContentLists ?? [])
+        {
+            foreach (var id in await store.Trees.LoadContentListAsync(BlobId.Parse(hex), cancellationToken)) offset = Plan(file, id, offset);
+            // A file in blocks may hold millions of them: its writes are spread over batches of bounded size,
+            // and it joins the batch of its last blocks, which sets its metadata.
+            if (_plan.Blobs >= BlobLimit) await FlushAsync();
+        }
+        _plan.Files.Add(file);
+    }
+
+    /// <summary>Plans the blob's write at offset and returns the offset after it.</summary>
+    private long Plan(RestorePlan.FileTarget file, BlobId id, long offset)
+    {
+        if (!store.Index.TryFind(id, out var pack, out var entry))
+            throw new RepositoryDamagedException($"Restore of '{file.Path}' is impossible: blob {id.ToShortString()} is missing from the repository.");
+        _plan.Add(pack, entry, file, offset);
+        _plan.Bytes += entry.RawLength;
+        return offset + entry.RawLength;
     }
 }

@@ -27,6 +27,8 @@ internal sealed class TreeNode
     [JsonPropertyName("links")] public uint Links { get; set; }
     [JsonPropertyName("target"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? LinkTarget { get; set; }
     [JsonPropertyName("content"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public List<string>? Content { get; set; }
+    /// <summary>Of a file cut into fixed blocks: the ids of its content lists, in order (see <see cref="ContentList"/>).</summary>
+    [JsonPropertyName("contentLists"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public List<string>? ContentLists { get; set; }
     [JsonPropertyName("subtree"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Subtree { get; set; }
 
     [JsonIgnore] public bool IsHardLinked => Type == File && Links > 1;
