@@ -14,8 +14,16 @@ public static class ServiceBinaries
     public static string ServiceDll(string service)
     {
         var name = char.ToUpperInvariant(service[0]) + service[1..];
+        return Built(Path.Combine("services", service, $"Stowage.{name}"), $"Stowage.{name}.dll");
+    }
+
+    /// <summary>The built stowage-mover executable's assembly, which volume jobs run.</summary>
+    public static string MoverCliDll() => Built(Path.Combine("services", "mover", "Stowage.Mover.Cli"), "stowage-mover.dll");
+
+    private static string Built(string project, string assembly)
+    {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        var path = Path.Combine(RepositoryRoot(), "services", service, $"Stowage.{name}", "bin", configuration, "net10.0", $"Stowage.{name}.dll");
+        var path = Path.Combine(RepositoryRoot(), project, "bin", configuration, "net10.0", assembly);
         return File.Exists(path) ? path : throw new FileNotFoundException($"Build the services first: {path} is missing.");
     }
 }

@@ -14,7 +14,7 @@ internal static class BackupCommand
         var force = new Option<bool>("--force") { Description = "Read every file, ignoring the parent snapshot." };
         var manifest = new Option<FileInfo?>("--manifest") { Description = "Application manifest (JSON) to store beside the snapshot." };
         var limitUpload = new Option<long?>("--limit-upload") { Description = "Upload at most this many KiB per second (default: no limit)." };
-        var command = new Command("backup", "Back up a directory.") { path, tags, parent, force, manifest, limitUpload };
+        var command = new Command("backup", "Back up a directory.") { path, tags, parent, force, manifest, limitUpload, MachineOutput.ResultFile, MachineOutput.ProgressJson };
         command.SetRepositoryAction(async (parse, repository, cancellationToken) =>
         {
             var request = new BackupRequest
@@ -26,9 +26,10 @@ internal static class BackupCommand
                 ApplicationManifest = parse.GetValue(manifest) is { } file ? File.ReadAllBytes(file.FullName) : null,
                 Tuning = new BackupTuning { UploadBytesPerSecond = parse.GetValue(limitUpload) is > 0 and var kib ? kib * 1024 : null },
             };
-            var result = await repository.BackupAsync(request, ProgressLine.ForTerminal("backup"), cancellationToken);
+            var result = await repository.BackupAsync(request, MachineOutput.Progress(parse, "backup"), cancellationToken);
             ProgressLine.Clear();
             foreach (var warning in result.Warnings) Console.Error.WriteLine($"warning: {warning}");
+            MachineOutput.WriteResult(parse, result.Snapshot, CompactJsonContext.Default.SnapshotInfo);
             var s = result.Snapshot.Summary;
             if (parse.GetValue(GlobalOptions.Json)) JsonOutput.Write(result.Snapshot, CliJsonContext.Default.SnapshotInfo);
             else

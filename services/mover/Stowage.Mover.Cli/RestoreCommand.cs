@@ -12,7 +12,7 @@ internal static class RestoreCommand
         var target = new Option<DirectoryInfo>("--target", "-t") { Description = "Directory to restore into.", Required = true };
         var subPath = new Option<string?>("--path") { Description = "Only this path inside the snapshot (restored as target/<last segment>)." };
         var keepSetuid = new Option<bool>("--keep-setuid") { Description = "Keep setuid and setgid bits as the snapshot holds them (dropped by default: a repository is untrusted input)." };
-        var command = new Command("restore", "Restore a snapshot, verifying every chunk. Nothing outside the target is ever written or followed.") { snapshot, target, subPath, keepSetuid };
+        var command = new Command("restore", "Restore a snapshot, verifying every chunk. Nothing outside the target is ever written or followed.") { snapshot, target, subPath, keepSetuid, MachineOutput.ResultFile, MachineOutput.ProgressJson };
         command.SetRepositoryAction(async (parse, repository, cancellationToken) =>
         {
             var started = DateTimeOffset.UtcNow;
@@ -22,9 +22,10 @@ internal static class RestoreCommand
                 TargetPath = parse.GetValue(target)!.FullName,
                 SubPath = parse.GetValue(subPath),
                 KeepSetIdBits = parse.GetValue(keepSetuid),
-            }, ProgressLine.ForTerminal("restore"), cancellationToken);
+            }, MachineOutput.Progress(parse, "restore"), cancellationToken);
             ProgressLine.Clear();
             foreach (var warning in result.Warnings) Console.Error.WriteLine($"warning: {warning}");
+            MachineOutput.WriteResult(parse, result, CompactJsonContext.Default.RestoreResult);
             Console.Out.WriteLine($"restored {result.Files} files, {result.Directories} directories, {ProgressLine.Size(result.Bytes)} in {(DateTimeOffset.UtcNow - started).TotalSeconds:F1} s");
             return ExitCodes.Ok;
         });

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Net;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Stowage.Common.Targets;
+
+namespace Stowage.Mover.Runtime.Jobs;
+
+/// <summary>
+/// Runs a volume job to its end and returns the pod's result (its termination message). A Job of the same name that
+/// exists already (an earlier attempt, or a mover that was restarted) is adopted, not started again. Lines the pod
+/// logs while it runs go to <c>onLogLine</c> (progress). A finished Job is deleted with its pods and its Secret; one
+/// left running because the mover stops is found again by the next attempt.
+/// </summary>
+public sealed partial class VolumeJobRunner(IKubernetes kubernetes, IOptions<VolumeJobSettings> settings, TimeProvider clock, ILogger<VolumeJobRunner> logger)
+{
+    private static readonly ActivitySource Source = new("Stowage.Mover.Jobs");
+
+    public async Task<string> RunAsync(VolumeJob job, TargetCredentials credentials, Action<string>? onLogLine, CancellationToken ct)
+    {
+        using var span = Source.StartActivity($"volume job {job.Kind}");
+        span?.SetTag("k8s.namespace.name", job.Namespace);
+        span?.SetTag("k8s.job.name", job.Name);
+        var created = await CreateOrAdoptAsync(job, credentials, ct);
+        using var following = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        Task? follow = null;
+        try
+        {
+            while (true)
+            {
+                var current = await ReadAsync(job, ct);
+                var pods = await PodsAsync(job, ct);
+                if (follow is null && onLogLine is not null && pods.FirstOrDefault(p => p.Status?.Phase == "Running") is { } running)
+                {
+                    follow = FollowAsync(running, onLogLine, following.Token);
+                }
+                if (Condition(current, "Complete") is not null)
+                {
+                    var succeeded = pods.FirstOrDefault(p => p.Status?.Phase == "Succeeded");
+                    var message = Terminated(succeeded)?.Message;
+                    if (string.IsNullOrWhiteSpace(message))
+                        throw new VolumeJobFailedException($"Job {job.Namespace}/{job.Name} succeeded without a result in its termination message.");
+                    LogFinished(job.Namespace, job.Name, "Complete");
+                    return message;
+                }
+                if (Condition(current, "Failed") is { } failed)
+                {
+                    LogFinished(job.Namespace, job.Name, failed.Reason ?? "Failed");
+                    throw new VolumeJobFailedException(FailureOf(job, failed, pods));
+                }
+                await Task.Delay(settings.Value.PollInterval, clock, ct);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            throw;
+        }
+        finally
+        {
+            await following.CancelAsync();
+            if (follow is not null) await follow.ContinueWith(_ => { }, TaskScheduler.Default);
+            if (!ct.IsCancellationRequested) await DeleteAsync(job, created);
+        }
+    }
+
+    private async Task<V1Job> CreateOrAdoptAsync(VolumeJob job, TargetCredentials credentials, CancellationToken ct)
+    {
+        V1Job existing;
+        try
+        {
+            existing = await kubernetes.BatchV1.CreateNamespacedJobAsync(VolumeJobManifest.Job(job, settings.Value), job.Namespace, cancellationToken: ct);
+            LogStarted(job.Namespace, job.Name, job.NodeName ?? "any node");
+        }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.Conflict)
+        {
+            existing = await kubernetes.BatchV1.ReadNamespacedJobAsync(job.Name, job.Namespace, cancellationToken: ct);
+            LogAdopted(job.Namespace, job.Name);
+        }
+        try
+        {
+            // Made after the Job so the Job owns it: deleting the Job deletes the credentials.
+            await kubernetes.CoreV1.CreateNamespacedSecretAsync(VolumeJobManifest.Credentials(job, existing, credentials), job.Namespace, cancellationToken: ct);
+        }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.Conflict)
+        {
+        }
+        return existing;
+    }
+
+    private async Task<V1Job> ReadAsync(VolumeJob job, CancellationToken ct)
+    {
+        try
+        {
+            return await kubernetes.BatchV1.ReadNamespacedJobAsync(job.Name, job.Namespace, cancellationToken: ct);
+        }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw new VolumeJobGoneException($"Volume job {job.Namespace}/{job.Name} was deleted before this attempt saw it finish.");
+        }
+    }
+
+    private async Task<IReadOnlyList<V1Pod>> PodsAsync(VolumeJob job, CancellationToken ct) =>
+        (await kubernetes.CoreV1.ListNamespacedPodAsync(job.Namespace, labelSelector: $"job-name={job.Name}", cancellationToken: ct)).Items
+            .OrderBy(p => p.Metadata.CreationTimestamp).ToList();
+
+    private async Task FollowAsync(V1Pod pod, Action<string> onLogLine, CancellationToken ct)
+    {
+        try
+        {
+            await using var log = await kubernetes.CoreV1.ReadNamespacedPodLogAsync(pod.Metadata.Name, pod.Metadata.NamespaceProperty, follow: true, cancellationToken: ct);
+            using var reader = new StreamReader(log);
+            while (await reader.ReadLineAsync(ct) is { } line) onLogLine(line);
+        }
+        catch (Exception ex) when (ex is HttpOperationException or IOException or OperationCanceledException or HttpRequestException)
+        {
+            // Progress is a courtesy; the Job's status decides the outcome.
+        }
+    }
+
+    private async Task DeleteAsync(VolumeJob job, V1Job created)
+    {
+        try
+        {
+            await kubernetes.BatchV1.DeleteNamespacedJobAsync(job.Name, job.Namespace,
+                body: new V1DeleteOptions { PropagationPolicy = "Background", Preconditions = new V1Preconditions { Uid = created.Metadata.Uid } });
+        }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+        {
+        }
+    }
+
+    private static V1JobCondition? Condition(V1Job job, string type) =>
+        job.Status?.Conditions?.FirstOrDefault(c => c.Type == type && c.Status == "True");
+
+    private static V1ContainerStateTerminated? Terminated(V1Pod? pod) => pod?.Status?.ContainerStatuses?.FirstOrDefault()?.State?.Terminated;
+
+    private static string FailureOf(VolumeJob job, V1JobCondition failed, IReadOnlyList<V1Pod> pods)
+    {
+        var last = pods.LastOrDefault(p => p.Status?.Phase == "Failed");
+        var terminated = Terminated(last);
+        var pod = last is null ? "" : $" Its last pod {last.Metadata.Name} on {last.Spec?.NodeName ?? "no node"}" +
+            (terminated is not null ? $" exited with code {terminated.ExitCode}{(terminated.Reason is { } r ? $" ({r})" : "")}" : $" failed: {last.Status?.Reason ?? "unknown"} {last.Status?.Message}".TrimEnd()) +
+            (LastLine(terminated?.Message) is { } output ? $": {output}" : ".");
+        return $"Volume job {job.Namespace}/{job.Name} for claim {job.ClaimName} failed ({failed.Reason}: {failed.Message}).{pod}";
+    }
+
+    /// <summary>The last line of a pod's output that is not a progress line: its error, when it failed.</summary>
+    private static string? LastLine(string? output) =>
+        output?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault(l => !l.StartsWith('{'));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Volume job {Namespace}/{Job} started on {Node}")]
+    private partial void LogStarted(string @namespace, string job, string node);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Volume job {Namespace}/{Job} exists already; following it")]
+    private partial void LogAdopted(string @namespace, string job);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Volume job {Namespace}/{Job} finished: {Condition}")]
+    private partial void LogFinished(string @namespace, string job, string condition);
+}
