@@ -26,8 +26,7 @@ internal sealed class BlockChunker(RepositoryKeys keys, BlobSaver saver, BackupC
             var filled = Fill(handle, fileOffset);
             if (filled == 0) break;
             var blocks = (filled + blockSize - 1) / blockSize;
-            for (var i = 0; i < blocks; i++)
-                _readIds[i] = keys.IdHasher.Hash(_buffer.AsSpan(i * blockSize, Math.Min(blockSize, filled - i * blockSize)));
+            HashBlocks(filled, blocks);
             await saver.SaveBlocksAsync(_buffer.AsMemory(0, filled), blockSize, _readIds.AsSpan(0, blocks), cancellationToken);
             Interlocked.Add(ref counters.BytesDone, filled);
             fileOffset += filled;
@@ -42,6 +41,14 @@ internal sealed class BlockChunker(RepositoryKeys keys, BlobSaver saver, BackupC
         counters.CountRead(fileOffset);
         return lists;
     }
+
+    /// <summary>
+    /// Hashes the read's blocks on every core: one large file has one reader, and hashing 32 KiB inputs one after
+    /// another on it left the sealers waiting (initial backup of a 1.5 GiB file: one core busy, twice the time).
+    /// </summary>
+    private void HashBlocks(int filled, int blocks) =>
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            _readIds[i] = keys.IdHasher.Hash(_buffer.AsSpan(i * blockSize, Math.Min(blockSize, filled - i * blockSize))));
 
     /// <summary>Reads until the buffer is full or the file ends (a short read is not the end), so blocks stay aligned.</summary>
     private int Fill(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long fileOffset)

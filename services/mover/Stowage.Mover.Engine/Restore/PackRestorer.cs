@@ -22,6 +22,8 @@ internal static class PackRestorer
         var segments = Segments(ordered);
         await using var reader = new PackSegmentReader(store.Backend, RepositoryLayout.Pack(pack), segments.Select(s => s.Range).ToList());
         using var files = new OpenFiles(output.Target);
+        using var run = new RunWriter(files);
+        var writer = new BlobWriter(store, output, files, run, $"pack {pack.ToShortString()}", counters, failures);
         // The next segment downloads while this one is decrypted and written, so the object store's latency
         // does not leave the processors idle.
         Task<byte[]?>? next = ReadSegmentAsync(reader, 0, pack, ordered, segments[0], failures, cancellationToken);
@@ -37,13 +39,14 @@ internal static class PackRestorer
                     var (start, end) = segments[i].Blobs;
                     long first = ordered[start].Entry.Offset;
                     for (var b = start; b < end; b++)
-                        WriteBlob(store, output, files, pack, ordered[b], buffer.AsSpan((int)(ordered[b].Entry.Offset - first), (int)ordered[b].Entry.Length), counters, failures);
+                        writer.Write(ordered[b], buffer.AsSpan((int)(ordered[b].Entry.Offset - first), (int)ordered[b].Entry.Length));
                 }
                 finally
                 {
                     EngineBuffers.Pool.Return(buffer);
                 }
             }
+            run.Flush();
         }
         finally
         {
@@ -99,37 +102,7 @@ internal static class PackRestorer
         }
     }
 
-    private static void WriteBlob(RepositoryStore store, RestoreOutput output, OpenFiles files, BlobId pack, RestorePlan.BlobTargets blob, Span<byte> sealedBlob,
-        BackupCounters counters, ConcurrentDictionary<string, string> failures)
-    {
-        var plain = EngineBuffers.Pool.Rent((int)blob.Entry.RawLength);
-        try
-        {
-            var length = store.Keys.Blobs.OpenInPlace(blob.Entry, sealedBlob, plain, $"pack {pack.ToShortString()}");
-            foreach (var (file, offset) in blob.Targets)
-            {
-                if (RestorePlan.IsSingleBlob(file))
-                {
-                    using var whole = output.Target.CreateFile(file.Path);
-                    RandomAccess.Write(whole, plain.AsSpan(0, length), offset);
-                    output.Metadata.ApplyTo(whole, file);
-                }
-                else RandomAccess.Write(files.Get(file), plain.AsSpan(0, length), offset);
-                Interlocked.Add(ref counters.BytesDone, length);
-            }
-            EngineTelemetry.BytesRestored.Add(length * blob.Targets.Count);
-        }
-        catch (RepositoryDamagedException e)
-        {
-            Fail(blob, e.Message, failures);
-        }
-        finally
-        {
-            EngineBuffers.Pool.Return(plain);
-        }
-    }
-
-    private static void Fail(RestorePlan.BlobTargets blob, string reason, ConcurrentDictionary<string, string> failures)
+    internal static void Fail(RestorePlan.BlobTargets blob, string reason, ConcurrentDictionary<string, string> failures)
     {
         foreach (var (file, _) in blob.Targets) failures.TryAdd(file.Path, reason);
     }
