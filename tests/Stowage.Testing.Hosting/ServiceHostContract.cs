@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
@@ -63,6 +64,53 @@ public abstract class ServiceHostContract<TEntryPoint>(WebApplicationFactory<TEn
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
             .Select(e => e.RoutePattern.RawText?.Trim('/')).ToHashSet();
         Assert.All(served, s => Assert.Contains((Text(s, "route") ?? (Property(s, "routes") is { } routes ? Text(routes, "default") : null))?.Trim('/'), posts));
+    }
+
+    [Fact]
+    public async Task With_an_app_token_only_the_sidecar_reaches_the_dapr_and_event_routes_and_health_stays_open()
+    {
+        var token = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        await using var guarded = factory.WithWebHostBuilder(web => web.UseSetting("APP_API_TOKEN", token));
+        using var client = guarded.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        foreach (var presented in new[] { null, "not-" + token, token[..^1] })
+        {
+            using var subscribe = await SendAsync(client, HttpMethod.Get, "/dapr/subscribe", presented);
+            await AssertRefusedAsync(subscribe, token);
+            foreach (var route in await RoutesAsync(client, token))
+            {
+                using var forged = await SendAsync(client, HttpMethod.Post, route, presented, """{"eventId":"6c1f0b1e-0000-4000-8000-000000000001"}""");
+                await AssertRefusedAsync(forged, token);
+            }
+        }
+    }
+
+    private async Task<List<string>> RoutesAsync(HttpClient client, string token)
+    {
+        using var response = await SendAsync(client, HttpMethod.Get, "/dapr/subscribe", token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var routes = document.RootElement.EnumerateArray()
+            .Select(s => Text(s, "route") ?? (Property(s, "routes") is { } r ? Text(r, "default") : null))
+            .OfType<string>().Select(r => "/" + r.TrimStart('/')).ToList();
+        Assert.Equal(Subscriptions.Count, routes.Count);
+        return routes;
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string? token, string? json = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (token is not null) request.Headers.Add("dapr-api-token", token);
+        if (json is not null) request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/cloudevents+json");
+        return client.SendAsync(request);
+    }
+
+    private static async Task AssertRefusedAsync(HttpResponseMessage response, string token)
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain(token, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>Dapr reads these names in any case (the SDK writes pubsubName, the docs pubsubname).</summary>

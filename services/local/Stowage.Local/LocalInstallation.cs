@@ -83,7 +83,8 @@ public sealed class LocalInstallation : IAsyncDisposable
         var endpoints = sidecar!.Apps.Values.ToList();
         await sidecar.DisposeAsync();
         var options = new LocalSidecarOptions { SqlitePath = sidecarOptions!.SqlitePath, ConfigureLogging = sidecarOptions.ConfigureLogging };
-        foreach (var app in endpoints) options.Apps.Add(new LocalSidecarAppOptions(app.AppId, app.AppPort, app.GrpcPort, app.HttpPort));
+        // The same tokens: the running services hold them.
+        foreach (var app in endpoints) options.Apps.Add(new LocalSidecarAppOptions(app.AppId, app.AppPort, app.GrpcPort, app.HttpPort, app.Tokens));
         sidecarOptions = options;
         sidecar = await LocalSidecarHost.StartAsync(options);
     }

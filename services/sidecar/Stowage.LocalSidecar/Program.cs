@@ -10,7 +10,7 @@ internal static class SidecarProgram
 {
     public static async Task Main(string[] args)
     {
-        var options = SidecarCommandLine.Parse(args);
+        var options = SidecarCommandLine.Parse(args, SidecarTokens.FromEnvironment());
         options.ConfigureLogging = logging => logging
             .AddSimpleConsole()
             .SetMinimumLevel(LogLevel.Information)
@@ -20,7 +20,10 @@ internal static class SidecarProgram
         await using var sidecar = await LocalSidecarHost.StartAsync(options);
         foreach (var endpoints in sidecar.Apps.Values)
         {
-            var variables = string.Join(' ', endpoints.EnvironmentVariables.Select(v => $"{v.Key}={v.Value}"));
+            // The tokens came from this process's environment; they are never printed.
+            var variables = string.Join(' ', endpoints.EnvironmentVariables
+                .Where(v => v.Key is not (SidecarTokens.AppTokenVariable or SidecarTokens.ApiTokenVariable))
+                .Select(v => $"{v.Key}={v.Value}"));
             Console.WriteLine($"{endpoints.AppId}: {variables}");
         }
 

@@ -11,7 +11,8 @@ public sealed class SidecarProcessTests
     [Fact]
     public async Task The_sidecar_started_from_the_command_line_serves_an_app()
     {
-        var endpoints = new SidecarAppEndpoints("cli-app", LoopbackPorts.PickUnused(), LoopbackPorts.PickUnused(), LoopbackPorts.PickUnused());
+        var tokens = SidecarTokens.Random();
+        var endpoints = new SidecarAppEndpoints("cli-app", LoopbackPorts.PickUnused(), LoopbackPorts.PickUnused(), LoopbackPorts.PickUnused(), tokens);
         var info = new ProcessStartInfo("dotnet",
         [
             Path.Combine(AppContext.BaseDirectory, "stowage-sidecar.dll"),
@@ -20,6 +21,7 @@ public sealed class SidecarProcessTests
         {
             RedirectStandardOutput = true,
             UseShellExecute = false,
+            Environment = { [SidecarTokens.AppTokenVariable] = tokens.AppToken, [SidecarTokens.ApiTokenVariable] = tokens.ApiToken },
         };
         using var sidecar = Process.Start(info)!;
         var announced = new TaskCompletionSource<string>();
@@ -33,7 +35,9 @@ public sealed class SidecarProcessTests
         sidecar.BeginOutputReadLine();
         try
         {
-            Assert.Contains($"DAPR_GRPC_ENDPOINT={endpoints.GrpcEndpoint}", await announced.Task.WaitAsync(Eventually.Deadline));
+            var announcement = await announced.Task.WaitAsync(Eventually.Deadline);
+            Assert.Contains($"DAPR_GRPC_ENDPOINT={endpoints.GrpcEndpoint}", announcement);
+            Assert.DoesNotContain(tokens.ApiToken!, announcement, StringComparison.Ordinal);
             await using var app = await TestApp.StartAsync(endpoints, b => b.Services.AddDaprClient(), _ => { });
             var dapr = app.Services.GetRequiredService<DaprClient>();
 
@@ -44,6 +48,8 @@ public sealed class SidecarProcessTests
             Assert.Equal("cli-app", (await dapr.GetMetadataAsync()).Id);
             using var http = new HttpClient();
             Assert.Equal(HttpStatusCode.NoContent, (await http.GetAsync($"{endpoints.HttpEndpoint}/v1.0/healthz/outbound")).StatusCode);
+            // The command took DAPR_API_TOKEN from its environment, as daprd does.
+            Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync($"{endpoints.HttpEndpoint}/v1.0/metadata")).StatusCode);
         }
         finally
         {

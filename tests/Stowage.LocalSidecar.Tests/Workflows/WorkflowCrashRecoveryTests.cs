@@ -12,7 +12,7 @@ public sealed class WorkflowCrashRecoveryTests
         await using var sidecar = await Sidecars.StartAsync("crash-app");
         var endpoints = sidecar.EndpointsOf("crash-app");
         // A client without a worker: the workflows run only in the child process.
-        await using var client = new DaprWorkflowClientBuilder().UseGrpcEndpoint(endpoints.GrpcEndpoint).Build();
+        await using var client = new DaprWorkflowClientBuilder().UseGrpcEndpoint(endpoints.GrpcEndpoint).UseDaprApiToken(endpoints.Tokens!.ApiToken!).Build();
 
         using var firstRun = ChildAppProcess.Start(endpoints, markers);
         var instanceId = await client.ScheduleNewWorkflowAsync("TwoStepWorkflow", "crash-1", "start");

@@ -43,6 +43,17 @@ public sealed class PolicyServiceFixture : IAsyncLifetime
 
     public async Task<HttpResponseMessage> CreateAsync(PolicySpec spec) => await Client.PostAsJsonAsync("/policies", spec, Json.Options);
 
+    /// <summary>POSTs an event to one of the service's event routes, as its sidecar delivers it: with the app token.</summary>
+    public Task<HttpResponseMessage> DeliverAsync<T>(string route, T @event) => DeliverAsync(route, JsonContent.Create(@event, options: Json.Options), PolicySidecar.Tokens!.AppToken);
+
+    /// <summary>POSTs any body to an event route with the given dapr-api-token (none when null), as a forger would.</summary>
+    public async Task<HttpResponseMessage> DeliverAsync(string route, HttpContent body, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, route) { Content = body };
+        if (token is not null) request.Headers.Add("dapr-api-token", token);
+        return await Client.SendAsync(request);
+    }
+
     public async Task DisposeAsync()
     {
         await Service.DisposeAsync();

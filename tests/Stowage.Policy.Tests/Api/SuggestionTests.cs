@@ -18,6 +18,7 @@ public sealed class SuggestionTests(PolicyServiceFixture fixture) : IDisposable
     private readonly DaprClient discovery = new DaprClientBuilder()
         .UseGrpcEndpoint(fixture.RecorderSidecar.GrpcEndpoint)
         .UseHttpEndpoint(fixture.RecorderSidecar.HttpEndpoint)
+        .UseDaprApiToken(fixture.RecorderSidecar.Tokens!.ApiToken)
         .UseJsonSerializationOptions(EventJson.Options)
         .Build();
 
@@ -77,9 +78,9 @@ public sealed class SuggestionTests(PolicyServiceFixture fixture) : IDisposable
         var removed = new ApplicationRemoved(Guid.NewGuid(), DateTimeOffset.UtcNow, app);
 
         // Delivered straight to the service's event routes, as the sidecar does, so the order is certain.
-        (await fixture.Client.PostAsJsonAsync("/events/application-removed", removed, Json.Options)).EnsureSuccessStatusCode();
-        (await fixture.Client.PostAsJsonAsync("/events/application-discovered", new ApplicationDiscovered(Guid.NewGuid(), DateTimeOffset.UtcNow, app), Json.Options)).EnsureSuccessStatusCode();
-        (await fixture.Client.PostAsJsonAsync("/events/application-removed", removed, Json.Options)).EnsureSuccessStatusCode();
+        (await fixture.DeliverAsync("/events/application-removed", removed)).EnsureSuccessStatusCode();
+        (await fixture.DeliverAsync("/events/application-discovered", new ApplicationDiscovered(Guid.NewGuid(), DateTimeOffset.UtcNow, app))).EnsureSuccessStatusCode();
+        (await fixture.DeliverAsync("/events/application-removed", removed)).EnsureSuccessStatusCode();
 
         var after = await fixture.Client.GetFromJsonAsync<PolicyState>($"/policies/{policy.Id}", Json.Options);
         Assert.Equal((false, 3L), (after!.Orphaned, after.Version));

@@ -33,6 +33,7 @@ public static class ServiceDefaults
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<SidecarOnlyRoutes>();
         app.UseCloudEvents();
         app.MapSubscribeHandler();
         app.MapOpenApi();

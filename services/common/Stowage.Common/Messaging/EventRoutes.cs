@@ -6,11 +6,18 @@ namespace Stowage.Common.Messaging;
 
 public static class EventRoutes
 {
-    /// <summary>The routes pub/sub delivers events to: hidden from the OpenAPI document, deduplicated by event id.</summary>
+    /// <summary>Where every pub/sub delivery route lives; <see cref="SidecarOnlyRoutes"/> guards it.</summary>
+    public const string Prefix = "/events";
+
+    /// <summary>
+    /// The routes pub/sub delivers events to: callable by the Dapr sidecar only, hidden from the OpenAPI document,
+    /// validated (<see cref="EventValidationFilter"/>), then deduplicated by event id.
+    /// </summary>
     public static RouteGroupBuilder MapEventRoutes(this IEndpointRouteBuilder app)
     {
-        var events = app.MapGroup("/events");
+        var events = app.MapGroup(Prefix);
         events.ExcludeFromDescription();
+        events.AddEndpointFilter<EventValidationFilter>();
         events.AddEndpointFilter<EventDeduplicationFilter>();
         return events;
     }

@@ -42,11 +42,12 @@ internal static class AppSidecarHost
         builder.Services.AddHostedService<WorkflowEngineLifetime>();
 
         var web = builder.Build();
+        web.UseMiddleware<ApiTokenGate>();
         web.MapGrpcService<DaprRuntimeService>();
         web.MapGrpcService<WorkflowSidecarService>();
         web.MapSidecarHealth();
         await web.StartAsync();
-        var endpoints = new SidecarAppEndpoints(app.AppId, app.AppPort, grpcListener!.IPEndPoint!.Port, httpListener!.IPEndPoint!.Port);
+        var endpoints = new SidecarAppEndpoints(app.AppId, app.AppPort, grpcListener!.IPEndPoint!.Port, httpListener!.IPEndPoint!.Port, app.Tokens);
         web.Logger.AppSidecarStarted(app.AppId, endpoints.GrpcEndpoint, endpoints.HttpEndpoint, app.AppPort);
         return (web, endpoints);
     }

@@ -38,7 +38,7 @@ public sealed class LocalSidecarHost : IAsyncDisposable
     /// <summary>Starts a sidecar for the given apps; it reads each app's subscriptions as soon as the app answers.</summary>
     public static async Task<LocalSidecarHost> StartAsync(LocalSidecarOptions options, CancellationToken cancellationToken = default)
     {
-        var apps = options.Apps.Select(a => new SidecarApp(a.AppId, a.AppPort)).ToList();
+        var apps = options.Apps.Select(a => new SidecarApp(a.AppId, a.AppPort, a.Tokens ?? SidecarTokens.Random())).ToList();
         var loggerFactory = LoggerFactory.Create(logging =>
         {
             if (options.ConfigureLogging is { } configure)

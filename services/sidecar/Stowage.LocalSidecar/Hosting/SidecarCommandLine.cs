@@ -3,10 +3,11 @@ using System.Globalization;
 namespace Stowage.LocalSidecar.Hosting;
 
 /// Reads <c>--app id=appPort [--app ...] [--grpc-port N] [--http-port M] [--state memory|sqlite:PATH] [--components DIR] [--outbox store=pubsub/topic ...]</c>.
-/// The i-th app (from 0) gets gRPC port N+i and HTTP port M+i; without them, free ports are picked.
+/// The i-th app (from 0) gets gRPC port N+i and HTTP port M+i; without them, free ports are picked. Every app gets the
+/// given tokens (the command takes APP_API_TOKEN and DAPR_API_TOKEN from its environment, as daprd does).
 internal static class SidecarCommandLine
 {
-    public static LocalSidecarOptions Parse(IReadOnlyList<string> args)
+    public static LocalSidecarOptions Parse(IReadOnlyList<string> args, SidecarTokens tokens)
     {
         var apps = new List<(string AppId, int AppPort)>();
         int grpcBase = 0, httpBase = 0;
@@ -65,7 +66,7 @@ internal static class SidecarCommandLine
         for (var index = 0; index < apps.Count; index++)
         {
             options.Apps.Add(new LocalSidecarAppOptions(
-                apps[index].AppId, apps[index].AppPort, grpcBase == 0 ? 0 : grpcBase + index, httpBase == 0 ? 0 : httpBase + index));
+                apps[index].AppId, apps[index].AppPort, grpcBase == 0 ? 0 : grpcBase + index, httpBase == 0 ? 0 : httpBase + index, tokens));
         }
 
         return options;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Stowage.LocalSidecar.Hosting;
 
 namespace Stowage.LocalSidecar.PubSub;
 
@@ -8,13 +9,14 @@ namespace Stowage.LocalSidecar.PubSub;
 internal static class AppEventSender
 {
     public static async Task<(DeliveryOutcome Outcome, string Reason)> SendAsync(
-        HttpClient appChannel, Uri target, PublishedEvent published, CancellationToken cancellationToken)
+        HttpClient appChannel, SidecarApp app, string route, PublishedEvent published, CancellationToken cancellationToken)
     {
-        using var content = new ByteArrayContent(published.Body);
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse(published.ContentType);
+        using var request = app.Call(HttpMethod.Post, route);
+        request.Content = new ByteArrayContent(published.Body);
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(published.ContentType);
         try
         {
-            using var response = await appChannel.PostAsync(target, content, cancellationToken);
+            using var response = await appChannel.SendAsync(request, cancellationToken);
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
                 return (DeliveryOutcome.Drop, "the app answered 404");

@@ -74,11 +74,10 @@ internal sealed class PubSubBroker(
             return;
         }
 
-        var target = new Uri(app.AppChannel, route.TrimStart('/'));
         var attempt = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
-            var (outcome, reason) = await AppEventSender.SendAsync(appChannel, target, published, cancellationToken);
+            var (outcome, reason) = await AppEventSender.SendAsync(appChannel, app, route, published, cancellationToken);
             if (outcome == DeliveryOutcome.Drop)
             {
                 logger.DeliveryDropped(appId, published.Id, published.Topic, reason);

@@ -48,7 +48,8 @@ internal sealed class SubscriptionCatalog(HttpClient appChannel, IPubSubJournal 
         IReadOnlyList<TopicSubscription> subscriptions;
         try
         {
-            using var response = await appChannel.GetAsync(new Uri(app.AppChannel, "dapr/subscribe"), cancellationToken);
+            using var request = app.Call(HttpMethod.Get, "dapr/subscribe");
+            using var response = await appChannel.SendAsync(request, cancellationToken);
             subscriptions = response.IsSuccessStatusCode
                 ? SubscriptionDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken))
                 : [];
