@@ -32,7 +32,7 @@ public sealed class ForgedRunRestoreTests(S3ServerFixture s3)
     private async Task ForgeRunAsync(BackupTarget target, string source, string claim)
     {
         var keys = new TargetCredentials(s3.AccessKey, s3.SecretKey, "end-to-end repository password");
-        var backend = new S3Backend(S3ClientFactory.Create(target, keys), new S3BackendOptions { Bucket = target.Bucket, Prefix = target.Prefix, ServiceUrl = target.Endpoint });
+        var backend = new S3Backend(S3ClientFactory.Create(target, keys, new TargetAddressPolicy(new() { AllowedAddresses = [StowageCluster.AllowedTargetAddress(s3)] })), new S3BackendOptions { Bucket = target.Bucket, Prefix = target.Prefix, ServiceUrl = target.Endpoint });
         using var repository = await StowageRepository.InitAsync(backend, RepositorySecret.FromPassword(keys.RepositoryPassword));
         var runs = new RunRepository(repository);
         var volume = await runs.BackupVolumeAsync("forged", "policy-forged", "shop/db", claim, source, null, CancellationToken.None);

@@ -3,7 +3,7 @@ namespace Stowage.Local;
 /// <summary>
 /// Where the demo keeps its backups: a local repository by default, or an S3 bucket when STOWAGE_DEMO_S3_ENDPOINT,
 /// STOWAGE_DEMO_S3_BUCKET, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set. The services get the credentials
-/// through configuration, never in the policy.
+/// through configuration, never in the policy; the endpoint's own addresses are allowed (docs/operations.md, "Target network policy").
 /// </summary>
 internal static class DemoTarget
 {
@@ -19,6 +19,7 @@ internal static class DemoTarget
         {
             return (new() { ["provider"] = "local", ["bucket"] = "demo-backups", ["credentials"] = credentials }, settings);
         }
+        AllowAddressesOf(new Uri(endpoint), settings);
         settings["Credentials__demo__AccessKeyId"] = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID") ?? "";
         settings["Credentials__demo__SecretAccessKey"] = Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY") ?? "";
         return (new()
@@ -29,5 +30,15 @@ internal static class DemoTarget
             ["region"] = Environment.GetEnvironmentVariable("AWS_REGION") ?? "us-east-1",
             ["credentials"] = credentials,
         }, settings);
+    }
+
+    // A demo's S3 server usually runs on this machine, on loopback: allow exactly its addresses and port, nothing else.
+    private static void AllowAddressesOf(Uri endpoint, Dictionary<string, string> settings)
+    {
+        var addresses = System.Net.Dns.GetHostAddresses(endpoint.DnsSafeHost);
+        for (var i = 0; i < addresses.Length; i++)
+        {
+            settings[$"Targets__AllowedAddresses__{i}"] = new System.Net.IPEndPoint(addresses[i], endpoint.Port).ToString();
+        }
     }
 }

@@ -26,6 +26,7 @@ public static class MoverRuntimeRegistration
         }
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ICredentialsResolver>(sp => new CredentialsResolver(configuration, sp.GetService<IKubernetes>()));
+        services.AddTargetAddressPolicy(configuration);
         services.AddSingleton<RepositoryOpener>();
         services.AddSingleton<IVolumeLocator>(sp => sp.GetRequiredService<IOptions<MoverOptions>>().Value.VolumeAccess == "kubelet"
             ? new KubeletVolumeLocator(RequireKubernetes(sp), sp.GetRequiredService<IOptions<MoverOptions>>())

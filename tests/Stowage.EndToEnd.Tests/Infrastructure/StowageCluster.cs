@@ -40,6 +40,9 @@ public sealed class StowageCluster : IAsyncDisposable
 
     public HttpClient Client(string service) => Installation.Client(service);
 
+    /// <summary>The one loopback address targets may be on: exactly the S3 test server's (docs/operations.md, "Target network policy").</summary>
+    public static string AllowedTargetAddress(S3ServerFixture s3) => new Uri(s3.ServiceUrl).Authority;
+
     public static async Task<StowageCluster> StartAsync(S3ServerFixture s3, IEnumerable<string>? services = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var all = new Dictionary<string, string>
@@ -48,6 +51,7 @@ public sealed class StowageCluster : IAsyncDisposable
             ["Credentials__e2e__SecretAccessKey"] = s3.SecretKey,
             ["Credentials__e2e__RepositoryPassword"] = "end-to-end repository password",
             ["Reconciliation__Period"] = ReconciliationPeriod.ToString(),
+            ["Targets__AllowedAddresses__0"] = AllowedTargetAddress(s3),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
         // STOWAGE_E2E_KEEP=1 keeps each installation's folder (service logs, volumes, repositories) for a post-mortem.

@@ -20,6 +20,9 @@ public sealed class PolicyServiceFixture : IAsyncLifetime
 
     public HttpClient Client => Service.Client;
 
+    /// <summary>A stand-in object store on the one loopback port the service's configuration allows targets on.</summary>
+    public CountingListener AllowedStore { get; } = new();
+
     public SidecarAppEndpoints PolicySidecar => sidecar!.EndpointsOf(AppIds.Policy);
 
     public SidecarAppEndpoints RecorderSidecar => sidecar!.EndpointsOf("recorder");
@@ -59,9 +62,16 @@ public sealed class PolicyServiceFixture : IAsyncLifetime
         await Service.DisposeAsync();
         await Recorder.DisposeAsync();
         if (sidecar is not null) await sidecar.DisposeAsync();
+        AllowedStore.Dispose();
     }
 
-    private static readonly Dictionary<string, string?> Settings = new();
+    private Dictionary<string, string?> Settings => new()
+    {
+        ["Targets:AllowedAddresses:0"] = $"127.0.0.1:{AllowedStore.Port}",
+        ["Credentials:check:AccessKeyId"] = "check-access-key",
+        ["Credentials:check:SecretAccessKey"] = "check-secret-key",
+        ["Credentials:check:RepositoryPassword"] = "check repository password",
+    };
 }
 
 [CollectionDefinition(Name)]

@@ -1,3 +1,4 @@
+using Stowage.Common.Targets;
 using Stowage.Common.Validation;
 using Stowage.Contracts.Policies;
 using Stowage.Policy.Validation;
@@ -10,7 +11,8 @@ public sealed class PolicySpecValidatorTests
 
     private static readonly PolicySpec Valid = PolicySpecs.Valid();
 
-    private static IDictionary<string, string[]> Errors(PolicySpec spec) => new PolicySpecValidator().Validate(spec).ToDictionary();
+    private static async Task<IDictionary<string, string[]>> Errors(PolicySpec spec) =>
+        (await new PolicySpecValidator(TargetAddressPolicy.Default).ValidateAsync(spec)).ToDictionary();
 
     private static PolicySpec WithTarget(Func<BackupTarget, BackupTarget> change) => Valid with { Target = change(Valid.Target) };
 
@@ -27,6 +29,13 @@ public sealed class PolicySpecValidatorTests
         { "target.endpoint", WithTarget(t => t with { Endpoint = null }) },
         { "target.endpoint", WithTarget(t => t with { Endpoint = "ftp://host" }) },
         { "target.endpoint", WithTarget(t => t with { Endpoint = "http://user:pw@host:9000" }) },
+        { "target.endpoint", WithTarget(t => t with { Endpoint = "http://169.254.169.254/" }) },
+        { "target.endpoint", WithTarget(t => t with { Endpoint = "http://127.0.0.1:9000" }) },
+        { "target.endpoint", WithTarget(t => t with { Endpoint = "http://[::1]:9000" }) },
+        { "target.endpoint", WithTarget(t => t with { Endpoint = "http://[::ffff:169.254.169.254]/" }) },
+        { "target.endpoint", WithTarget(t => t with { Endpoint = "http://[fe80::1]:9000" }) },
+        { "target.endpoint", WithTarget(t => t with { Endpoint = "http://0.0.0.0:9000" }) },
+        { "target.endpoint", WithTarget(t => t with { Endpoint = "http://localhost:9000" }) },
         { "target.region", WithTarget(t => t with { Provider = TargetProviders.Aws, Endpoint = null, Region = null }) },
         { "target.region", WithTarget(t => t with { Provider = TargetProviders.Aws, Endpoint = null, Region = "Europe West" }) },
         { "target.region", WithTarget(t => t with { Region = "EU_WEST" }) },
@@ -51,33 +60,33 @@ public sealed class PolicySpecValidatorTests
     };
 
     [Fact]
-    public void The_reference_spec_is_valid() => Assert.Empty(Errors(Valid));
+    public async Task The_reference_spec_is_valid() => Assert.Empty(await Errors(Valid));
 
     [Theory]
     [MemberData(nameof(BadSpecs))]
-    public void Each_bad_field_is_named_in_the_errors(string field, PolicySpec spec)
+    public async Task Each_bad_field_is_named_in_the_errors(string field, PolicySpec spec)
     {
-        var errors = Errors(spec);
+        var errors = await Errors(spec);
         Assert.True(errors.ContainsKey(field), $"expected an error for '{field}', got: {string.Join(", ", errors.Keys)}");
     }
 
     [Fact]
-    public void Every_bad_field_is_reported_at_once()
+    public async Task Every_bad_field_is_reported_at_once()
     {
         var spec = Valid with { Retention = new RetentionRule(0), Schedule = new BackupSchedule(Cron: "nope"), Target = Valid.Target with { Bucket = "" } };
-        Assert.Equal(["retention.keepLast", "schedule.cron", "target.bucket"], Errors(spec).Keys.Order());
+        Assert.Equal(["retention.keepLast", "schedule.cron", "target.bucket"], (await Errors(spec)).Keys.Order());
     }
 
     [Theory]
     [InlineData(TargetProviders.Aws, null, "eu-west-1")]
     [InlineData(TargetProviders.Gcp, null, null)]
     [InlineData(TargetProviders.Cloudian, "https://s3.hyperstore.example", "region-1")]
-    public void Each_provider_accepts_its_usual_shape(string provider, string? endpoint, string? region)
+    public async Task Each_provider_accepts_its_usual_shape(string provider, string? endpoint, string? region)
     {
-        Assert.Empty(Errors(WithTarget(t => t with { Provider = provider, Endpoint = endpoint, Region = region })));
+        Assert.Empty(await Errors(WithTarget(t => t with { Provider = provider, Endpoint = endpoint, Region = region })));
     }
 
     [Fact]
-    public void A_cron_schedule_with_a_time_zone_is_valid() =>
-        Assert.Empty(Errors(Valid with { Schedule = new BackupSchedule(Cron: "30 2 * * 1-5", TimeZone: "Europe/Paris") }));
+    public async Task A_cron_schedule_with_a_time_zone_is_valid() =>
+        Assert.Empty(await Errors(Valid with { Schedule = new BackupSchedule(Cron: "30 2 * * 1-5", TimeZone: "Europe/Paris") }));
 }

@@ -5,10 +5,13 @@ using Stowage.Contracts.Policies;
 
 namespace Stowage.Common.Targets;
 
-/// <summary>Builds an S3 client for a policy target: provider presets, endpoint, addressing style and checksum mode.</summary>
+/// <summary>
+/// Builds an S3 client for a policy target: provider presets, endpoint, addressing style and checksum mode. Its
+/// connections go only to addresses the <see cref="TargetAddressPolicy"/> allows.
+/// </summary>
 public static class S3ClientFactory
 {
-    public static IAmazonS3 Create(BackupTarget target, TargetCredentials credentials)
+    public static IAmazonS3 Create(BackupTarget target, TargetCredentials credentials, TargetAddressPolicy addresses)
     {
         if (string.IsNullOrEmpty(credentials.AccessKeyId) || string.IsNullOrEmpty(credentials.SecretAccessKey))
         {
@@ -23,6 +26,7 @@ public static class S3ClientFactory
                 ? ResponseChecksumValidation.WHEN_SUPPORTED : ResponseChecksumValidation.WHEN_REQUIRED,
             MaxErrorRetry = 2,
             Timeout = TimeSpan.FromSeconds(30),
+            HttpClientFactory = new TargetHttpClientFactory(addresses),
         };
         var endpoint = target.Endpoint ?? (target.Provider == TargetProviders.Gcp ? "https://storage.googleapis.com" : null);
         if (endpoint is not null)

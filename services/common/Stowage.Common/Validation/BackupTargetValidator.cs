@@ -1,13 +1,17 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
+using Stowage.Common.Targets;
 using Stowage.Contracts.Policies;
 
 namespace Stowage.Common.Validation;
 
-/// <summary>The rules of an S3-compatible (or local) target, shared by policies and restores.</summary>
+/// <summary>
+/// The rules of an S3-compatible (or local) target, shared by policies and restores. The endpoint must be somewhere
+/// the <see cref="TargetAddressPolicy"/> allows, as it resolves now; each connection is checked again when it is made.
+/// </summary>
 public sealed partial class BackupTargetValidator : AbstractValidator<BackupTarget>
 {
-    public BackupTargetValidator()
+    public BackupTargetValidator(TargetAddressPolicy addresses)
     {
         RuleFor(t => t.Provider).NotEmpty().Must(p => TargetProviders.All.Contains(p))
             .WithMessage(t => $"'{{PropertyName}}' '{t.Provider}' is unknown; use one of: {string.Join(", ", TargetProviders.All)}.");
@@ -19,6 +23,11 @@ public sealed partial class BackupTargetValidator : AbstractValidator<BackupTarg
             .WithMessage(t => $"'{{PropertyName}}' is required for provider '{t.Provider}': give the S3 URL, e.g. https://minio.example:9000.");
         RuleFor(t => t.Endpoint).Must(BeAnHttpEndpoint!).When(t => !string.IsNullOrEmpty(t.Endpoint))
             .WithMessage("'{PropertyName}' must be an absolute http(s) URL without user info, path or query.");
+        RuleFor(t => t.Endpoint).CustomAsync(async (endpoint, context, ct) =>
+            {
+                if (await addresses.CheckAsync(new Uri(endpoint!), ct) is { } refusal) context.AddFailure($"'{context.DisplayName}': {refusal}");
+            })
+            .When(t => !string.IsNullOrEmpty(t.Endpoint) && BeAnHttpEndpoint(t.Endpoint));
         RuleFor(t => t.Region).NotEmpty().When(t => t.Provider == TargetProviders.Aws)
             .WithMessage("'{PropertyName}' is required for AWS, e.g. eu-west-1.");
         RuleFor(t => t.Region).Matches(AwsRegion()).When(t => t.Provider == TargetProviders.Aws && !string.IsNullOrEmpty(t.Region))

@@ -45,17 +45,19 @@ internal sealed class S3OutageRetry(S3BackendOptions options)
             $"{outage.TotalSeconds:0} s, the configured tolerance: {Innermost(last).Message} Check that the endpoint is reachable from " +
             "the mover (address, port, DNS, network policies) and that the object store is running.", last);
 
-    /// <summary>Failures that waiting can fix: no connection, a dropped one, a timeout, or the store saying it is busy or broken.</summary>
+    /// <summary>
+    /// Failures that waiting can fix: no connection, a dropped one, a timeout, or the store saying it is busy or broken.
+    /// A connection the caller's own rules refused (socket error "access denied", as a target address policy gives) is not one.
+    /// </summary>
     internal static bool IsOutage(Exception e, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested) return false;
         if (e is AmazonServiceException { StatusCode: var status } service && (int)status != 0)
             return (int)status >= 500 || status == HttpStatusCode.TooManyRequests || service.ErrorCode is "SlowDown" or "RequestTimeout";
-        for (Exception? cause = e; cause is not null; cause = cause.InnerException)
-        {
-            if (cause is HttpRequestException or HttpIOException or SocketException or TimeoutException or OperationCanceledException) return true;
-        }
-        return false;
+        var causes = new List<Exception>();
+        for (Exception? cause = e; cause is not null; cause = cause.InnerException) causes.Add(cause);
+        return !causes.Any(c => c is SocketException { SocketErrorCode: SocketError.AccessDenied })
+            && causes.Any(c => c is HttpRequestException or HttpIOException or SocketException or TimeoutException or OperationCanceledException);
     }
 
     private static Exception Innermost(Exception e)

@@ -8,7 +8,7 @@ using Stowage.Mover.Engine.Storage;
 namespace Stowage.Mover.Runtime.Repositories;
 
 /// <summary>Opens the repository a policy's target points at, creating it on the first backup.</summary>
-public sealed class RepositoryOpener(ICredentialsResolver credentials, IOptions<MoverOptions> options)
+public sealed class RepositoryOpener(ICredentialsResolver credentials, TargetAddressPolicy addresses, IOptions<MoverOptions> options)
 {
     public async Task<StowageRepository> OpenAsync(BackupTarget target, string defaultNamespace, bool createIfMissing, CancellationToken cancellationToken)
     {
@@ -42,7 +42,7 @@ public sealed class RepositoryOpener(ICredentialsResolver credentials, IOptions<
         {
             Bucket = target.Bucket, Prefix = target.Prefix, ServiceUrl = target.Endpoint, OutageTolerance = options.Value.TargetOutageTolerance,
         };
-        return new S3Backend(S3ClientFactory.Create(target, keys), s3Options);
+        return new S3Backend(S3ClientFactory.Create(target, keys, addresses), s3Options);
     }
 
     private static async Task<bool> ExistsAsync(IRepositoryBackend backend, CancellationToken cancellationToken)

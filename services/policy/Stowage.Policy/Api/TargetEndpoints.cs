@@ -1,4 +1,5 @@
 using FluentValidation;
+using Stowage.Common.Targets;
 using Stowage.Common.Validation;
 using Stowage.Contracts.Policies;
 using Stowage.Policy.Targets;
@@ -11,9 +12,9 @@ public sealed record CheckTargetRequest(BackupTarget Target, string Namespace = 
 
 internal sealed class CheckTargetRequestValidator : AbstractValidator<CheckTargetRequest>
 {
-    public CheckTargetRequestValidator()
+    public CheckTargetRequestValidator(TargetAddressPolicy addresses)
     {
-        RuleFor(r => r.Target).NotNull().SetValidator(new BackupTargetValidator());
+        RuleFor(r => r.Target).NotNull().SetValidator(new BackupTargetValidator(addresses));
         RuleFor(r => r.Namespace).MustBeDnsLabel();
     }
 }

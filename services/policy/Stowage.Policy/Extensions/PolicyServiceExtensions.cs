@@ -32,6 +32,7 @@ internal static class PolicyServiceExtensions
         services.AddSingleton<PolicyViews>();
         services.AddSingleton<ApplicationIndex>();
         services.AddSingleton<ICredentialsResolver>(sp => new CredentialsResolver(sp.GetRequiredService<IConfiguration>()));
+        services.AddTargetAddressPolicy(builder.Configuration);
         services.AddSingleton<TargetChecker>();
         services.AddSingleton<SuggestionStore>();
         services.AddExceptionHandler<PolicyExceptionHandler>();

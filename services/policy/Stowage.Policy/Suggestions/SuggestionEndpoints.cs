@@ -1,4 +1,5 @@
 using FluentValidation;
+using Stowage.Common.Targets;
 using Stowage.Common.Validation;
 using Stowage.Contracts.Policies;
 using Stowage.Policy.Domain;
@@ -12,7 +13,8 @@ public sealed record AcceptSuggestionRequest(BackupTarget Target, bool Paused = 
 
 internal sealed class AcceptSuggestionRequestValidator : AbstractValidator<AcceptSuggestionRequest>
 {
-    public AcceptSuggestionRequestValidator() => RuleFor(r => r.Target).NotNull().SetValidator(new BackupTargetValidator());
+    public AcceptSuggestionRequestValidator(TargetAddressPolicy addresses) =>
+        RuleFor(r => r.Target).NotNull().SetValidator(new BackupTargetValidator(addresses));
 }
 
 internal static class SuggestionEndpoints

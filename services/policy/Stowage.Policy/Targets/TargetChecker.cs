@@ -14,7 +14,7 @@ public sealed record TargetCheckReport(bool Passed, IReadOnlyList<TargetCheckSte
 /// Tries a target the way a backup will use it: credentials, bucket, a write and a delete under the prefix.
 /// Stops at the first failure and says what to change.
 /// </summary>
-public sealed class TargetChecker(ICredentialsResolver credentials)
+public sealed class TargetChecker(ICredentialsResolver credentials, TargetAddressPolicy addresses)
 {
     public async Task<TargetCheckReport> CheckAsync(BackupTarget target, string policyNamespace, CancellationToken cancellationToken)
     {
@@ -28,7 +28,7 @@ public sealed class TargetChecker(ICredentialsResolver credentials)
                 steps.Add(new("credentials", true, "The repository password resolved; a local target is a folder on the mover's machine, made by the first backup."));
                 return new TargetCheckReport(true, steps);
             }
-            s3 = S3ClientFactory.Create(target, keys);
+            s3 = S3ClientFactory.Create(target, keys, addresses);
             steps.Add(new("credentials", true, "The credentials reference resolved."));
         }
         catch (CredentialsUnavailableException ex)
@@ -55,7 +55,12 @@ public sealed class TargetChecker(ICredentialsResolver credentials)
         {
             return Fail(steps, stage, Explain(ex, target, stage));
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Amazon.Runtime.AmazonServiceException)
+        catch (Exception ex) when (RefusalIn(ex) is { } refused)
+        {
+            return Fail(steps, stage, refused.Message);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException
+            or Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException)
         {
             return Fail(steps, stage, $"Cannot reach {target.Endpoint ?? target.Provider}: {ex.Message}. Check the endpoint address, the network and TLS.");
         }
@@ -71,6 +76,15 @@ public sealed class TargetChecker(ICredentialsResolver credentials)
         (HttpStatusCode.Forbidden, _) => $"Access to bucket '{target.Bucket}' is denied for these credentials.",
         _ => $"The server answered {(int)ex.StatusCode} {ex.ErrorCode}: {ex.Message}",
     };
+
+    private static TargetAddressRefusedException? RefusalIn(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is TargetAddressRefusedException refused) return refused;
+        }
+        return null;
+    }
 
     private static TargetCheckReport Fail(List<TargetCheckStep> steps, string stage, string message)
     {

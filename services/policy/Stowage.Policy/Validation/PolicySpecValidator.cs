@@ -1,4 +1,5 @@
 using FluentValidation;
+using Stowage.Common.Targets;
 using Stowage.Common.Validation;
 using Stowage.Contracts.Policies;
 
@@ -6,10 +7,10 @@ namespace Stowage.Policy.Validation;
 
 public sealed class PolicySpecValidator : AbstractValidator<PolicySpec>
 {
-    public PolicySpecValidator()
+    public PolicySpecValidator(TargetAddressPolicy addresses)
     {
         RuleFor(p => p.Application).NotNull().SetValidator(new ApplicationRefValidator());
-        RuleFor(p => p.Target).NotNull().SetValidator(new BackupTargetValidator());
+        RuleFor(p => p.Target).NotNull().SetValidator(new BackupTargetValidator(addresses));
         RuleFor(p => p.Schedule).NotNull().SetValidator(new BackupScheduleValidator());
         RuleFor(p => p.Retention).NotNull().SetValidator(new RetentionRuleValidator());
         RuleFor(p => p.CopyMethod).IsInEnum();

@@ -1,5 +1,6 @@
 using Dapr.Workflow;
 using FluentValidation;
+using Stowage.Common.Targets;
 using Stowage.Common.Validation;
 using Stowage.Contracts.Policies;
 using Stowage.Contracts.Restores;
@@ -16,14 +17,15 @@ public sealed record BackupSummary(string RunId, string PolicyId, ApplicationRef
 
 internal sealed class ListBackupsRequestValidator : AbstractValidator<ListBackupsRequest>
 {
-    public ListBackupsRequestValidator() => RuleFor(r => r.Target).NotNull().SetValidator(new BackupTargetValidator());
+    public ListBackupsRequestValidator(TargetAddressPolicy addresses) =>
+        RuleFor(r => r.Target).NotNull().SetValidator(new BackupTargetValidator(addresses));
 }
 
 internal sealed class RestoreRequestValidator : AbstractValidator<RestoreRequest>
 {
-    public RestoreRequestValidator()
+    public RestoreRequestValidator(TargetAddressPolicy addresses)
     {
-        RuleFor(r => r.Target).NotNull().SetValidator(new BackupTargetValidator());
+        RuleFor(r => r.Target).NotNull().SetValidator(new BackupTargetValidator(addresses));
         RuleFor(r => r.TargetNamespace).MustBeDnsLabel().When(r => r.TargetNamespace is not null);
         RuleFor(r => r.RunId).NotEmpty().When(r => r.Application is null)
             .WithMessage("'runId' or 'application' must say which backup to restore.");
