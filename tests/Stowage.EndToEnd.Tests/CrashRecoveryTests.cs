@@ -9,7 +9,7 @@ public sealed class CrashRecoveryTests(S3ServerFixture s3) : ClusterTest(s3)
     [Fact]
     public async Task A_mover_killed_mid_copy_finishes_the_run_on_restart_reusing_uploads_records_one_backup_and_leaves_no_temporary_file()
     {
-        var volume = await SampleApplication.DeployAsync(Cluster.Kubernetes, Cluster.VolumeRoot, "crash", "warehouse");
+        var volume = await SampleApplication.DeployAsync(Cluster.Kubernetes, "crash", "warehouse");
         LargeVolume.WriteRandomFile(Path.Combine(volume, "base", "big-relation"), LargeFileBytes, seed: 7);
         await StowageApi.WaitForDiscoveryAsync(Cluster, "crash", "warehouse");
         var bucket = await S3.CreateBucketAsync("e2e-crash");
@@ -37,7 +37,7 @@ public sealed class CrashRecoveryTests(S3ServerFixture s3) : ClusterTest(s3)
     [Fact]
     public async Task A_killed_scheduler_loses_no_schedule()
     {
-        await SampleApplication.DeployAsync(Cluster.Kubernetes, Cluster.VolumeRoot, "crash", "catalog");
+        await SampleApplication.DeployAsync(Cluster.Kubernetes, "crash", "catalog");
         await StowageApi.WaitForDiscoveryAsync(Cluster, "crash", "catalog");
         var target = StowageApi.S3Target(Cluster, await S3.CreateBucketAsync("e2e-scheduler-crash"));
         var policyId = await StowageApi.CreatePolicyAsync(Cluster, new PolicySpec(new ApplicationRef("crash", "catalog"), target,

@@ -8,7 +8,7 @@ public sealed class FailureIsolationTests(S3ServerFixture s3) : ClusterTest(s3)
     {
         foreach (var app in new[] { "healthy", "hooked", "unbucketed" })
         {
-            await SampleApplication.DeployAsync(Cluster.Kubernetes, Cluster.VolumeRoot, "isolation", app);
+            await SampleApplication.DeployAsync(Cluster.Kubernetes, "isolation", app);
             await StowageApi.WaitForDiscoveryAsync(Cluster, "isolation", app);
         }
         var bucket = await S3.CreateBucketAsync("e2e-isolation");

@@ -12,7 +12,7 @@ public sealed class NewClusterRestoreTests(S3ServerFixture s3)
         string volume;
         await using (var original = await StowageCluster.StartAsync(s3))
         {
-            volume = await SampleApplication.DeployAsync(original.Kubernetes, original.VolumeRoot, "billing", "ledger");
+            volume = await SampleApplication.DeployAsync(original.Kubernetes, "billing", "ledger");
             await StowageApi.WaitForDiscoveryAsync(original, "billing", "ledger");
             target = StowageApi.S3Target(original, await s3.CreateBucketAsync("e2e-new-cluster"));
             var policyId = await StowageApi.CreatePolicyAsync(original, new PolicySpec(new ApplicationRef("billing", "ledger"), target,

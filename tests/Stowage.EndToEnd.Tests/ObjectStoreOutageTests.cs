@@ -12,7 +12,7 @@ public sealed class ObjectStoreOutageTests(S3ServerFixture s3) : ClusterTest(s3)
     [Fact]
     public async Task A_backup_survives_a_30_second_gateway_outage_and_records_one_complete_backup()
     {
-        var volume = await SampleApplication.DeployAsync(Cluster.Kubernetes, Cluster.VolumeRoot, "outage", "orders");
+        var volume = await SampleApplication.DeployAsync(Cluster.Kubernetes, "outage", "orders");
         LargeVolume.WriteRandomFile(Path.Combine(volume, "base", "big-relation"), LargeFileBytes, seed: 5);
         await StowageApi.WaitForDiscoveryAsync(Cluster, "outage", "orders");
         var bucket = await S3.CreateBucketAsync("e2e-outage");
@@ -55,7 +55,7 @@ public sealed class ObjectStoreLongOutageTests(S3ServerFixture s3) : ClusterTest
     [Fact]
     public async Task A_store_down_past_the_tolerance_fails_the_run_naming_endpoint_and_bucket_and_the_retry_comes_before_the_next_slot()
     {
-        await SampleApplication.DeployAsync(Cluster.Kubernetes, Cluster.VolumeRoot, "outage", "invoices");
+        await SampleApplication.DeployAsync(Cluster.Kubernetes, "outage", "invoices");
         await StowageApi.WaitForDiscoveryAsync(Cluster, "outage", "invoices");
         var bucket = await S3.CreateBucketAsync("e2e-long-outage");
         var policyId = await StowageApi.CreatePolicyAsync(Cluster, new PolicySpec(new ApplicationRef("outage", "invoices"), StowageApi.S3Target(Cluster, bucket),

@@ -4,9 +4,9 @@ namespace Stowage.EndToEnd.Tests;
 public sealed class ScheduledBackupAndRestoreTests(S3ServerFixture s3) : ClusterTest(s3)
 {
     [Fact]
-    public async Task Scheduled_backups_keep_exactly_N_and_restore_byte_identical_into_another_namespace()
+    public async Task Scheduled_backups_on_the_claims_node_keep_exactly_N_and_restore_byte_identical_before_the_workload_starts()
     {
-        var volume = await SampleApplication.DeployAsync(Cluster.Kubernetes, Cluster.VolumeRoot, "shop", "orders-db");
+        var volume = await SampleApplication.DeployAsync(Cluster.Kubernetes, "shop", "orders-db", node: "node-2");
         await StowageApi.WaitForDiscoveryAsync(Cluster, "shop", "orders-db");
         var target = StowageApi.S3Target(Cluster, await S3.CreateBucketAsync("e2e-scheduled"));
         var spec = new PolicySpec(new ApplicationRef("shop", "orders-db"), target, new BackupSchedule(Interval: "6s"), new RetentionRule(KeepLast: 2),
@@ -33,15 +33,23 @@ public sealed class ScheduledBackupAndRestoreTests(S3ServerFixture s3) : Cluster
                 .Count(r => r.GetProperty("state").GetString() == "Succeeded") == runsWhenStopped, "the run history to show every run");
         }
 
+        // Every copy ran in a job pod beside the ReadWriteOnce claim, on the node of the pod using it.
+        var placements = Cluster.Kubernetes.List("v1", "Event", "shop").Select(e => (string?)e["message"])
+            .Where(m => m?.StartsWith("Successfully assigned shop/stowage-backup-") == true).ToList();
+        Assert.True(placements.Count >= runsWhenStopped, $"{placements.Count} backup job pods for {runsWhenStopped} runs");
+        Assert.All(placements, m => Assert.EndsWith(" to node-2", m));
+
         var backups = await StowageApi.ListBackupsAsync(Cluster, target);
         Assert.Equal(2, backups.Count);
         Assert.True(runsWhenStopped >= 3);
 
         var restored = Path.Combine(Cluster.VolumeRoot, "shop-restored", "data-orders-db-0");
         IReadOnlyList<string>? dataWhenTheWorkloadAppeared = null;
+        IReadOnlyList<string>? dataWhenTheFirstPodAppeared = null;
         Cluster.Kubernetes.Changed += change =>
         {
             if (change is { Type: "ADDED", Kind: "StatefulSet", Namespace: "shop-restored" }) dataWhenTheWorkloadAppeared = Directory.Exists(restored) ? TreeFingerprint.Of(restored) : [];
+            if (change is { Type: "ADDED", Kind: "Pod", Namespace: "shop-restored", Name: "orders-db-0" }) dataWhenTheFirstPodAppeared = Directory.Exists(restored) ? TreeFingerprint.Of(restored) : [];
         };
         var request = new RestoreRequest(target, Application: new ApplicationRef("shop", "orders-db"),
             TargetNamespace: "shop-restored", StorageClassMap: new Dictionary<string, string> { ["standard"] = "fast" });
@@ -51,6 +59,14 @@ public sealed class ScheduledBackupAndRestoreTests(S3ServerFixture s3) : Cluster
         Assert.Equal(TreeFingerprint.Of(volume), TreeFingerprint.Of(restored));
         // The workload, whose pods would start the database, was created only once its volume held all its data.
         Assert.Equal(TreeFingerprint.Of(volume), dataWhenTheWorkloadAppeared);
+        await Eventually.TrueAsync(() => dataWhenTheFirstPodAppeared is not null, "the restored StatefulSet's first pod");
+        Assert.Equal(TreeFingerprint.Of(volume), dataWhenTheFirstPodAppeared);
+        // The data came in through a restore job's pod, created before the application's first pod and gone since.
+        var podsAdded = Cluster.Kubernetes.Changes.Where(c => c is { Type: "ADDED", Kind: "Pod", Namespace: "shop-restored" }).Select(c => c.Name).ToList();
+        Assert.StartsWith("stowage-restore-", podsAdded[0]);
+        Assert.Contains("orders-db-0", podsAdded);
+        await Eventually.TrueAsync(() => Cluster.Kubernetes.List("batch/v1", "Job", "shop-restored").Count == 0
+            && !Cluster.Kubernetes.List("v1", "Pod", "shop-restored").Any(p => ((string)p["metadata"]!["name"]!).StartsWith("stowage-")), "the restore job to be cleaned up");
         var statefulSet = Cluster.Kubernetes.Get("apps/v1", "StatefulSet", "shop-restored", "orders-db");
         Assert.NotNull(statefulSet);
         Assert.Equal("fast", (string?)statefulSet!["spec"]!["volumeClaimTemplates"]![0]!["spec"]!["storageClassName"]);

@@ -15,9 +15,9 @@ public sealed class SelfHealingTests(S3ServerFixture s3) : ClusterTest(s3)
     [Fact]
     public async Task A_sidecar_restart_mid_backup_brings_back_every_schedule_and_closes_the_lost_run_as_interrupted()
     {
-        var volume = await SampleApplication.DeployAsync(Cluster.Kubernetes, Cluster.VolumeRoot, "heal", "ledger");
+        var volume = await SampleApplication.DeployAsync(Cluster.Kubernetes, "heal", "ledger");
         LargeVolume.WriteRandomFile(Path.Combine(volume, "base", "big-relation"), LargeFileBytes, seed: 11);
-        await SampleApplication.DeployAsync(Cluster.Kubernetes, Cluster.VolumeRoot, "heal", "inventory");
+        await SampleApplication.DeployAsync(Cluster.Kubernetes, "heal", "inventory");
         await StowageApi.WaitForDiscoveryAsync(Cluster, "heal", "ledger");
         await StowageApi.WaitForDiscoveryAsync(Cluster, "heal", "inventory");
         var bucket = await S3.CreateBucketAsync("e2e-sidecar-restart");
@@ -62,7 +62,7 @@ public sealed class SelfHealingTests(S3ServerFixture s3) : ClusterTest(s3)
     [Fact]
     public async Task A_paused_policy_stays_paused_when_its_spec_changes_and_resuming_starts_one_schedule()
     {
-        await SampleApplication.DeployAsync(Cluster.Kubernetes, Cluster.VolumeRoot, "heal", "archive");
+        await SampleApplication.DeployAsync(Cluster.Kubernetes, "heal", "archive");
         await StowageApi.WaitForDiscoveryAsync(Cluster, "heal", "archive");
         var target = StowageApi.S3Target(Cluster, await S3.CreateBucketAsync("e2e-paused"));
         var spec = Policy("archive", target) with { Schedule = new BackupSchedule(Interval: "5s") };

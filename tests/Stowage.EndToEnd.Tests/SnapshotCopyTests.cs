@@ -18,7 +18,7 @@ public sealed class SnapshotCopyTests(S3ServerFixture s3) : ClusterTest(s3)
             ["driver"] = "csi.example.com", ["deletionPolicy"] = "Delete",
         });
         await using var snapshotter = new FakeCsiSnapshotter(Cluster.Kubernetes, Cluster.VolumeRoot);
-        await SampleApplication.DeployAsync(Cluster.Kubernetes, Cluster.VolumeRoot, "snap", "inventory", storageClass: "csi-fast");
+        await SampleApplication.DeployAsync(Cluster.Kubernetes, "snap", "inventory", storageClass: "csi-fast");
         await StowageApi.WaitForDiscoveryAsync(Cluster, "snap", "inventory");
         var target = StowageApi.S3Target(Cluster, await S3.CreateBucketAsync("e2e-snapshot"));
         var policyId = await StowageApi.CreatePolicyAsync(Cluster, new PolicySpec(new ApplicationRef("snap", "inventory"), target,

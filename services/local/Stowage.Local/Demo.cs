@@ -21,7 +21,7 @@ internal sealed class Demo(TextWriter output)
         settings["Console__DefaultTarget"] = JsonSerializer.Serialize(target);
         await using var installation = await LocalInstallation.StartAsync(LocalInstallation.WithConsole, settings, root: root);
         Step($"web console: {installation["console"].Url}/");
-        var volume = await SampleApplication.DeployAsync(installation.Kubernetes, installation.VolumeRoot, Namespace, Application);
+        var volume = await SampleApplication.DeployAsync(installation.Kubernetes, Namespace, Application);
         await WriteTableFileAsync(Path.Combine(volume, "base", "orders-table"), 192);
         Step($"deployed {Namespace}/{Application} with its volume at {volume}");
 

@@ -5,8 +5,9 @@ using Stowage.LocalCluster;
 namespace Stowage.Local;
 
 /// <summary>
-/// Stowage on one machine: the local Dapr sidecar, the five services as separate processes, and a Kubernetes API
-/// (the in-process stand-in) holding the applications. Volumes are folders under <see cref="VolumeRoot"/>, hooks
+/// Stowage on one machine: the local Dapr sidecar, the five services as separate processes, and a two-node stand-in
+/// cluster holding the applications. Its kubelet runs volume jobs' pods as local processes of this checkout's
+/// stowage-mover, so data moves the way it does in a cluster; claims are folders under <see cref="VolumeRoot"/>, hooks
 /// run as local processes, "local" targets are folders under <see cref="RepositoryRoot"/>.
 /// </summary>
 public sealed class LocalInstallation : IAsyncDisposable
@@ -30,7 +31,7 @@ public sealed class LocalInstallation : IAsyncDisposable
 
     public string Root { get; }
 
-    public string VolumeRoot => Path.Combine(Root, "volumes");
+    public string VolumeRoot => Kubernetes.VolumeRoot;
 
     public string RepositoryRoot => Path.Combine(Root, "repositories");
 
@@ -56,7 +57,12 @@ public sealed class LocalInstallation : IAsyncDisposable
     public static async Task<LocalInstallation> StartAsync(IEnumerable<string> services, IReadOnlyDictionary<string, string> settings,
         IEnumerable<string>? extraApps = null, string? root = null)
     {
-        var installation = new LocalInstallation(root ?? Directory.CreateTempSubdirectory("stowage-local-").FullName, root is null, await FakeKubernetesApiServer.StartAsync());
+        var folder = root ?? Directory.CreateTempSubdirectory("stowage-local-").FullName;
+        var cluster = await FakeKubernetesApiServer.StartAsync(new FakeKubernetesApiServerOptions
+        {
+            RunWorkloads = true, VolumeRoot = Path.Combine(folder, "volumes"), Images = LocalImages.All(),
+        });
+        var installation = new LocalInstallation(folder, root is null, cluster);
         // The services log to their own files; the sidecar stays quiet unless something is badly wrong.
         var options = new LocalSidecarOptions
         {
@@ -96,7 +102,9 @@ public sealed class LocalInstallation : IAsyncDisposable
         {
             ["Kubernetes__Url"] = Kubernetes.Url,
             ["Discovery__KubernetesUrl"] = Kubernetes.Url,
-            ["Mover__VolumeRoot"] = VolumeRoot,
+            ["Mover__DataPath"] = "jobs",
+            ["Mover__Jobs__Image"] = $"{LocalImages.Mover}:local",
+            ["Mover__Jobs__Entrypoint"] = LocalImages.MoverEntrypoint,
             ["Mover__LocalRepositoryRoot"] = RepositoryRoot,
             ["Mover__ScratchRoot"] = ScratchRoot,
             ["Mover__HookMode"] = "local",

@@ -3,18 +3,23 @@ using Stowage.LocalCluster;
 
 namespace Stowage.Local;
 
-/// <summary>A one-replica PostgreSQL StatefulSet with its claim and pod, as a cluster would return them, and files in its volume.</summary>
+/// <summary>
+/// A one-replica PostgreSQL StatefulSet, optionally pinned to a node, and files in its volume. The stand-in cluster's
+/// StatefulSet controller makes its claim and pod, as a real one would.
+/// </summary>
 public static class SampleApplication
 {
     public const string Claim = "data-{0}-0";
 
-    public static async Task<string> DeployAsync(FakeKubernetesApiServer kubernetes, string volumeRoot, string ns, string name, string storageClass = "standard")
+    public static async Task<string> DeployAsync(FakeKubernetesApiServer kubernetes, string ns, string name, string storageClass = "standard", string? node = null)
     {
         var labels = new JsonObject { ["app.kubernetes.io/name"] = "postgresql", ["app.kubernetes.io/instance"] = name };
-        await kubernetes.ApplyAsync(new JsonObject
+        if (kubernetes.Get("v1", "Namespace", null, ns) is null)
         {
-            ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = ns },
-        });
+            await kubernetes.ApplyAsync(new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = ns } });
+        }
+        var podSpec = new JsonObject { ["containers"] = new JsonArray(Container()) };
+        if (node is not null) podSpec["nodeSelector"] = new JsonObject { ["kubernetes.io/hostname"] = node };
         await kubernetes.ApplyAsync(new JsonObject
         {
             ["apiVersion"] = "apps/v1",
@@ -25,11 +30,7 @@ public static class SampleApplication
                 ["replicas"] = 1,
                 ["serviceName"] = name,
                 ["selector"] = new JsonObject { ["matchLabels"] = labels.DeepClone() },
-                ["template"] = new JsonObject
-                {
-                    ["metadata"] = new JsonObject { ["labels"] = labels.DeepClone() },
-                    ["spec"] = new JsonObject { ["containers"] = new JsonArray(Container()) },
-                },
+                ["template"] = new JsonObject { ["metadata"] = new JsonObject { ["labels"] = labels.DeepClone() }, ["spec"] = podSpec },
                 ["volumeClaimTemplates"] = new JsonArray(new JsonObject
                 {
                     ["metadata"] = new JsonObject { ["name"] = "data" },
@@ -38,34 +39,21 @@ public static class SampleApplication
             },
         });
         var claim = string.Format(Claim, name);
-        await kubernetes.ApplyAsync(new JsonObject
-        {
-            ["apiVersion"] = "v1",
-            ["kind"] = "PersistentVolumeClaim",
-            ["metadata"] = new JsonObject { ["name"] = claim, ["namespace"] = ns, ["labels"] = labels.DeepClone() },
-            ["spec"] = new JsonObject { ["accessModes"] = new JsonArray("ReadWriteOnce"), ["storageClassName"] = storageClass, ["volumeName"] = $"pv-{ns}-{name}", ["resources"] = new JsonObject { ["requests"] = new JsonObject { ["storage"] = "1Gi" } } },
-            ["status"] = new JsonObject { ["phase"] = "Bound", ["capacity"] = new JsonObject { ["storage"] = "1Gi" } },
-        });
-        await kubernetes.ApplyAsync(new JsonObject
-        {
-            ["apiVersion"] = "v1",
-            ["kind"] = "Pod",
-            ["metadata"] = new JsonObject
-            {
-                ["name"] = $"{name}-0", ["namespace"] = ns, ["labels"] = labels.DeepClone(),
-                ["ownerReferences"] = new JsonArray(new JsonObject { ["apiVersion"] = "apps/v1", ["kind"] = "StatefulSet", ["name"] = name, ["uid"] = Guid.NewGuid().ToString(), ["controller"] = true }),
-            },
-            ["spec"] = new JsonObject
-            {
-                ["nodeName"] = "node-1",
-                ["containers"] = new JsonArray(Container()),
-                ["volumes"] = new JsonArray(new JsonObject { ["name"] = "data", ["persistentVolumeClaim"] = new JsonObject { ["claimName"] = claim } }),
-            },
-            ["status"] = new JsonObject { ["phase"] = "Running" },
-        });
-        var volume = Directory.CreateDirectory(Path.Combine(volumeRoot, ns, claim)).FullName;
+        await WaitAsync(() => (string?)kubernetes.Get("v1", "PersistentVolumeClaim", ns, claim)?["status"]?["phase"] == "Bound"
+            && (string?)kubernetes.Get("v1", "Pod", ns, $"{name}-0")?["status"]?["phase"] == "Running", $"{ns}/{name}-0 to run on its bound claim");
+        var volume = Directory.CreateDirectory(Path.Combine(kubernetes.VolumeRoot, ns, claim)).FullName;
         WriteData(volume);
         return volume;
+    }
+
+    private static async Task WaitAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            if (DateTimeOffset.UtcNow > deadline) throw new TimeoutException($"Waited 30 s for {what}.");
+            await Task.Delay(50);
+        }
     }
 
     private static JsonObject Container() => new()

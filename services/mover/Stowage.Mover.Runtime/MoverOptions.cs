@@ -8,14 +8,15 @@ public sealed class MoverOptions
     /// <summary>Folder holding repositories of "local" targets, one sub-folder per bucket name.</summary>
     public string LocalRepositoryRoot { get; set; } = Path.Combine(Path.GetTempPath(), "stowage", "repositories");
 
-    /// <summary>Where volumes' files are: a folder per namespace and claim ("directory"), or the kubelet's pod folders ("kubelet").</summary>
-    public string VolumeAccess { get; set; } = "directory";
+    /// <summary>
+    /// How a volume's data is read and written: "jobs" (a Kubernetes Job per volume whose pod mounts the claim, in the
+    /// application's namespace; see <see cref="Jobs.VolumeJobSettings"/>) or "local" (this process reads the folder
+    /// {VolumeRoot}/{namespace}/{claim} itself; only for a process that shares a machine with its volumes, such as a test).
+    /// </summary>
+    public string DataPath { get; set; } = DataPaths.Jobs;
 
-    /// <summary>For "directory" volume access: volumes are {VolumeRoot}/{namespace}/{claim}.</summary>
+    /// <summary>For the "local" data path: volumes are {VolumeRoot}/{namespace}/{claim}.</summary>
     public string VolumeRoot { get; set; } = Path.Combine(Path.GetTempPath(), "stowage", "volumes");
-
-    /// <summary>For "kubelet" volume access: the node's /var/lib/kubelet/pods as mounted in the mover's pod.</summary>
-    public string KubeletPodsRoot { get; set; } = "/host/pods";
 
     /// <summary>How hooks run: "kubernetes" (exec in the container) or "local" (a process on this machine).</summary>
     public string HookMode { get; set; } = "kubernetes";
@@ -32,4 +33,11 @@ public sealed class MoverOptions
 
     /// <summary>Volumes copied at the same time within one run.</summary>
     public int MaxParallelVolumes { get; set; } = 2;
+}
+
+/// <summary>The values of <see cref="MoverOptions.DataPath"/>.</summary>
+public static class DataPaths
+{
+    public const string Jobs = "jobs";
+    public const string Local = "local";
 }

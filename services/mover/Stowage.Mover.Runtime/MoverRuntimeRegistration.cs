@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Stowage.Common.Kubernetes;
 using Stowage.Common.Targets;
+using Microsoft.Extensions.Logging;
 using Stowage.Mover.Runtime.Hooks;
+using Stowage.Mover.Runtime.Jobs;
 using Stowage.Mover.Runtime.Repositories;
 using Stowage.Mover.Runtime.Resources;
 using Stowage.Mover.Runtime.Snapshots;
@@ -28,9 +30,17 @@ public static class MoverRuntimeRegistration
         services.AddSingleton<ICredentialsResolver>(sp => new CredentialsResolver(configuration, sp.GetService<IKubernetes>()));
         services.AddTargetAddressPolicy(configuration);
         services.AddSingleton<RepositoryOpener>();
-        services.AddSingleton<IVolumeLocator>(sp => sp.GetRequiredService<IOptions<MoverOptions>>().Value.VolumeAccess == "kubelet"
-            ? new KubeletVolumeLocator(RequireKubernetes(sp), sp.GetRequiredService<IOptions<MoverOptions>>())
-            : new DirectoryVolumeLocator(sp.GetRequiredService<IOptions<MoverOptions>>()));
+        services.Configure<VolumeJobSettings>(configuration.GetSection($"{MoverOptions.Section}:Jobs"));
+        services.AddSingleton<IVolumeLocator, DirectoryVolumeLocator>();
+        services.AddSingleton<IVolumeDataPath>(sp => DataPathOf(sp) switch
+        {
+            DataPaths.Local => ActivatorUtilities.CreateInstance<FolderDataPath>(sp),
+            DataPaths.Jobs => new JobDataPath(
+                new VolumeJobRunner(RequireKubernetes(sp), sp.GetRequiredService<IOptions<VolumeJobSettings>>(), sp.GetRequiredService<TimeProvider>(),
+                    sp.GetRequiredService<ILogger<VolumeJobRunner>>()),
+                new ClaimUsers(RequireKubernetes(sp)), sp.GetRequiredService<ICredentialsResolver>(), sp.GetRequiredService<IOptions<MoverOptions>>()),
+            var other => throw new InvalidOperationException($"Mover:DataPath '{other}' is not one of '{DataPaths.Jobs}' or '{DataPaths.Local}'."),
+        });
         services.AddSingleton<IHookRunner>(sp => sp.GetRequiredService<IOptions<MoverOptions>>().Value.HookMode == "local"
             ? new LocalHookRunner()
             : new KubernetesHookRunner(RequireKubernetes(sp)));
@@ -39,5 +49,7 @@ public static class MoverRuntimeRegistration
 
     private static IKubernetes RequireKubernetes(IServiceProvider services) =>
         services.GetService<IKubernetes>()
-        ?? throw new InvalidOperationException("No Kubernetes API is reachable: set Kubernetes:Url, run in a cluster, or use Mover:HookMode=local and Mover:VolumeAccess=directory.");
+        ?? throw new InvalidOperationException("No Kubernetes API is reachable: set Kubernetes:Url, run in a cluster, or use Mover:HookMode=local and Mover:DataPath=local.");
+
+    private static string DataPathOf(IServiceProvider services) => services.GetRequiredService<IOptions<MoverOptions>>().Value.DataPath;
 }

@@ -6,7 +6,8 @@ namespace Stowage.EndToEnd.Tests.Infrastructure;
 /// <summary>
 /// Plays the CSI snapshot controller and provisioner that a real cluster runs: marks each VolumeSnapshot ready, and
 /// fills each claim cloned from one with the files its source claim had when the snapshot was taken, plus a marker
-/// file so a test can tell the copy came from the clone.
+/// file so a test can tell the copy came from the clone, and binds the clone. With <c>provisionClones: false</c> it
+/// takes snapshots but never provisions a clone, as a CSI driver that is out of space would.
 /// </summary>
 public sealed class FakeCsiSnapshotter : IAsyncDisposable
 {
@@ -15,7 +16,13 @@ public sealed class FakeCsiSnapshotter : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
 
-    public FakeCsiSnapshotter(FakeKubernetesApiServer kubernetes, string volumeRoot) => loop = RunAsync(kubernetes, volumeRoot, stop.Token);
+    private readonly bool provisionClones;
+
+    public FakeCsiSnapshotter(FakeKubernetesApiServer kubernetes, string volumeRoot, bool provisionClones = true)
+    {
+        this.provisionClones = provisionClones;
+        loop = RunAsync(kubernetes, volumeRoot, stop.Token);
+    }
 
     public int SnapshotsTaken { get; private set; }
 
@@ -40,10 +47,13 @@ public sealed class FakeCsiSnapshotter : IAsyncDisposable
             {
                 var ns = (string)claim["metadata"]!["namespace"]!;
                 var target = Path.Combine(volumeRoot, ns, (string)claim["metadata"]!["name"]!);
-                if (Directory.Exists(target) || !sources.TryGetValue($"{ns}/{(string)claim["spec"]!["dataSource"]!["name"]!}", out var content)) continue;
+                if (!provisionClones || Directory.Exists(target) || !sources.TryGetValue($"{ns}/{(string)claim["spec"]!["dataSource"]!["name"]!}", out var content)) continue;
                 CopyTree(content, target + ".provisioning");
                 File.WriteAllText(Path.Combine(target + ".provisioning", Marker), "this file exists only in the clone");
                 Directory.Move(target + ".provisioning", target);
+                claim["spec"]!["volumeName"] = $"pvc-{(string?)claim["metadata"]!["uid"]}";
+                claim["status"] = new JsonObject { ["phase"] = "Bound", ["capacity"] = claim["spec"]?["resources"]?["requests"]?.DeepClone() };
+                await kubernetes.ApplyAsync(claim);
             }
             await Task.Delay(100, CancellationToken.None);
         }

@@ -19,7 +19,7 @@ public static class S3ClientFactory
         }
         var config = new AmazonS3Config
         {
-            ForcePathStyle = target.PathStyle ?? target.Provider is TargetProviders.Minio or TargetProviders.Cloudian or TargetProviders.GenericS3,
+            ForcePathStyle = PathStyleOf(target),
             RequestChecksumCalculation = target.Checksums == Stowage.Contracts.Policies.ChecksumMode.WhenSupported
                 ? RequestChecksumCalculation.WHEN_SUPPORTED : RequestChecksumCalculation.WHEN_REQUIRED,
             ResponseChecksumValidation = target.Checksums == Stowage.Contracts.Policies.ChecksumMode.WhenSupported
@@ -28,8 +28,7 @@ public static class S3ClientFactory
             Timeout = TimeSpan.FromSeconds(30),
             HttpClientFactory = new TargetHttpClientFactory(addresses),
         };
-        var endpoint = target.Endpoint ?? (target.Provider == TargetProviders.Gcp ? "https://storage.googleapis.com" : null);
-        if (endpoint is not null)
+        if (EndpointOf(target) is { } endpoint)
         {
             config.ServiceURL = endpoint;
             config.AuthenticationRegion = target.Region ?? "us-east-1";
@@ -40,4 +39,12 @@ public static class S3ClientFactory
         }
         return new AmazonS3Client(new BasicAWSCredentials(credentials.AccessKeyId, credentials.SecretAccessKey), config);
     }
+
+    /// <summary>Path-style addressing unless the target says otherwise: what self-hosted stores expect.</summary>
+    public static bool PathStyleOf(BackupTarget target) =>
+        target.PathStyle ?? target.Provider is TargetProviders.Minio or TargetProviders.Cloudian or TargetProviders.GenericS3;
+
+    /// <summary>The target's endpoint, or GCS's for a "gcp" target; null means AWS's regional endpoint.</summary>
+    public static string? EndpointOf(BackupTarget target) =>
+        target.Endpoint ?? (target.Provider == TargetProviders.Gcp ? "https://storage.googleapis.com" : null);
 }

@@ -27,6 +27,7 @@ public sealed partial class VolumeJobRunner(IKubernetes kubernetes, IOptions<Vol
         var created = await CreateOrAdoptAsync(job, credentials, ct);
         using var following = CancellationTokenSource.CreateLinkedTokenSource(ct);
         Task? follow = null;
+        var pendingSince = new Dictionary<string, DateTimeOffset>();
         try
         {
             while (true)
@@ -50,6 +51,12 @@ public sealed partial class VolumeJobRunner(IKubernetes kubernetes, IOptions<Vol
                 {
                     LogFinished(job.Namespace, job.Name, failed.Reason ?? "Failed");
                     throw new VolumeJobFailedException(FailureOf(job, failed, pods));
+                }
+                if (StuckPending(pods, pendingSince) is { } stuck)
+                {
+                    LogFinished(job.Namespace, job.Name, "PendingTimeout");
+                    throw new VolumeJobFailedException($"Volume job {job.Namespace}/{job.Name} for claim {job.ClaimName} failed: its pod {stuck.Metadata.Name} " +
+                        $"on {stuck.Spec?.NodeName ?? "no node"} stayed Pending for {settings.Value.PendingTimeout}: {PendingReason(stuck)}");
                 }
                 await Task.Delay(settings.Value.PollInterval, clock, ct);
             }
@@ -118,6 +125,37 @@ public sealed partial class VolumeJobRunner(IKubernetes kubernetes, IOptions<Vol
         catch (Exception ex) when (ex is HttpOperationException or IOException or OperationCanceledException or HttpRequestException)
         {
             // Progress is a courtesy; the Job's status decides the outcome.
+        }
+    }
+
+    /// <summary>The newest pod, when it has been Pending (not scheduled, or its volumes not mountable) for longer than allowed.</summary>
+    private V1Pod? StuckPending(IReadOnlyList<V1Pod> pods, Dictionary<string, DateTimeOffset> pendingSince)
+    {
+        var newest = pods.LastOrDefault();
+        if (newest is null || newest.Status?.Phase is not (null or "Pending")) return null;
+        var now = clock.GetUtcNow();
+        var since = pendingSince.TryGetValue(newest.Metadata.Name, out var first) ? first : pendingSince[newest.Metadata.Name] = now;
+        return now - since >= settings.Value.PendingTimeout ? newest : null;
+    }
+
+    private static string PendingReason(V1Pod pod)
+    {
+        if (pod.Status?.Conditions?.FirstOrDefault(c => c.Type == "PodScheduled" && c.Status == "False") is { } unscheduled)
+            return $"{unscheduled.Reason}: {unscheduled.Message}";
+        if (pod.Status?.ContainerStatuses?.FirstOrDefault()?.State?.Waiting is { } waiting)
+            return $"{waiting.Reason}: {waiting.Message}";
+        return "no reason reported";
+    }
+
+    /// <summary>Deletes the Job of that name with its pods and Secret, if there is one (one that finished while no mover followed it).</summary>
+    public async Task DeleteIfPresentAsync(string @namespace, string name, CancellationToken ct)
+    {
+        try
+        {
+            await kubernetes.BatchV1.DeleteNamespacedJobAsync(name, @namespace, body: new V1DeleteOptions { PropagationPolicy = "Background" }, cancellationToken: ct);
+        }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.NotFound)
+        {
         }
     }
 

@@ -18,6 +18,12 @@ public sealed class VolumeJobSettings
     /// <summary>The pod's memory limit (e.g. 512Mi), which the mover reads from its cgroup and stays under; none when unset.</summary>
     public string? MemoryLimit { get; set; }
 
+    /// <summary>
+    /// The longest a job's pod may stay Pending (no node fits it, its node is lost, its claim cannot be attached)
+    /// before the job fails with the pod's reason.
+    /// </summary>
+    public TimeSpan PendingTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How often the job's status is read while it runs.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -20,9 +20,21 @@ public static class VolumeJobs
     public const string PasswordKey = "STOWAGE_PASSWORD";
 
     /// <summary>A Job name for this run, volume and kind: a DNS label, the same on every attempt.</summary>
-    public static string NameFor(VolumeJobKind kind, string runId, string claimName)
+    public static string NameFor(VolumeJobKind kind, string runId, string claimName) =>
+        $"stowage-{(kind == VolumeJobKind.Backup ? "backup" : "restore")}-{Hash($"{runId}/{claimName}")}";
+
+    /// <summary>
+    /// A run or restore id as a label value (at most 63 characters of [A-Za-z0-9._-], alphanumeric at both ends):
+    /// the id itself when it is one, else its first characters and a hash of the whole.
+    /// </summary>
+    public static string LabelValue(string id)
     {
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{runId}/{claimName}"))).ToLowerInvariant();
-        return $"stowage-{(kind == VolumeJobKind.Backup ? "backup" : "restore")}-{hash[..16]}";
+        var valid = id.Length is > 0 and <= 63 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+            && char.IsAsciiLetterOrDigit(id[0]) && char.IsAsciiLetterOrDigit(id[^1]);
+        if (valid) return id;
+        var head = new string(id.Where(c => char.IsAsciiLetterOrDigit(c) || c == '-').Take(40).ToArray()).Trim('-');
+        return head.Length == 0 ? Hash(id) : $"{head}-{Hash(id)}";
     }
+
+    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant()[..16];
 }

@@ -14,19 +14,38 @@ namespace Stowage.Mover.Runtime.Runs;
 /// </summary>
 public sealed class RunRepository(StowageRepository repository, string? scratchRoot = null, long? uploadBytesPerSecond = null)
 {
-    public async Task<SnapshotInfo> BackupVolumeAsync(string runId, string policyId, string application, string claimName, string sourcePath,
-        IProgress<BackupProgress>? progress, CancellationToken ct)
+    /// <summary>Makes the snapshot of a volume: given its tags and its parent (or none), returns what it stored.</summary>
+    public delegate Task<SnapshotInfo> VolumeCopy(IReadOnlyDictionary<string, string> tags, string? parentSnapshotId, CancellationToken ct);
+
+    /// <summary>Backs up a folder as the run's snapshot of <paramref name="claimName"/>.</summary>
+    public Task<SnapshotInfo> BackupVolumeAsync(string runId, string policyId, string application, string claimName, string sourcePath,
+        IProgress<BackupProgress>? progress, CancellationToken ct) =>
+        BackupVolumeAsync(runId, policyId, application, claimName, async (tags, parent, token) =>
+        {
+            using var scratch = ScratchFolder.Create(scratchRoot ?? ScratchFolder.DefaultRoot, $"run-{runId}-{claimName}");
+            var request = new BackupRequest
+            {
+                SourcePath = sourcePath, Tags = tags, ParentSnapshotId = parent,
+                Tuning = new BackupTuning { SpillDirectory = scratch.Path, UploadBytesPerSecond = uploadBytesPerSecond },
+            };
+            return (await repository.BackupAsync(request, progress, token)).Snapshot;
+        }, ct);
+
+    /// <summary>
+    /// The run's snapshot of <paramref name="claimName"/>: the one an earlier attempt stored, or a new one that
+    /// <paramref name="copy"/> makes with the run's tags, its parent being the newest snapshot of the same volume of the same policy.
+    /// </summary>
+    public async Task<SnapshotInfo> BackupVolumeAsync(string runId, string policyId, string application, string claimName, VolumeCopy copy, CancellationToken ct)
     {
         var tags = Tags(runId, policyId, application, claimName);
         var existing = (await repository.ListSnapshotsAsync(tags, ct)).LastOrDefault();
         if (existing is not null) return existing;
-        // The parent is the newest snapshot of the same volume of the same policy, whatever its run.
         var parent = (await repository.ListSnapshotsAsync(new Dictionary<string, string> { [BackupTags.Policy] = policyId, [BackupTags.Volume] = claimName }, ct)).LastOrDefault();
-        using var scratch = ScratchFolder.Create(scratchRoot ?? ScratchFolder.DefaultRoot, $"run-{runId}-{claimName}");
-        var request = new BackupRequest { SourcePath = sourcePath, Tags = tags, ParentSnapshotId = parent?.Id, Tuning = new BackupTuning { SpillDirectory = scratch.Path, UploadBytesPerSecond = uploadBytesPerSecond } };
-        var result = await repository.BackupAsync(request, progress, ct);
-        return result.Snapshot;
+        return await copy(tags, parent?.Id, ct);
     }
+
+    /// <summary>How fast a volume copy may upload, in bytes per second; null for no limit.</summary>
+    public long? UploadBytesPerSecond => uploadBytesPerSecond;
 
     /// <summary>Stores the run's manifest beside an (empty) resources snapshot; the run exists once this is written.</summary>
     public async Task<SnapshotInfo> RecordRunAsync(RunManifest manifest, CancellationToken ct)

@@ -1,8 +1,7 @@
 namespace Stowage.Mover.Runtime.Volumes;
 
 /// <summary>
-/// Finds the folder that holds a volume's files. This is the one piece that differs between a node (the kubelet's
-/// pod volume folders, as Velero's node agent reads them) and a single machine (a configured folder per volume).
+/// Finds the folder that holds a volume's files when this process reads volumes itself (the "local" data path).
 /// </summary>
 public interface IVolumeLocator
 {

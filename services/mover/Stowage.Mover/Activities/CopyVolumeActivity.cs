@@ -11,6 +11,9 @@ using Stowage.Mover.Runtime.Repositories;
 using Stowage.Mover.Runtime.Runs;
 using Stowage.Mover.Workflows;
 using Stowage.Mover.Snapshots;
+using Stowage.Mover.Engine.Snapshots;
+using Stowage.Mover.Runtime.Jobs;
+using Stowage.Mover.Runtime.Volumes;
 
 namespace Stowage.Mover.Activities;
 
@@ -20,7 +23,7 @@ namespace Stowage.Mover.Activities;
 /// so the next attempt uploads only what is missing. Stopped when the run's workflow is found gone.
 /// </summary>
 internal sealed partial class CopyVolumeActivity(RepositoryOpener opener, IEventPublisher publisher, TimeProvider clock, ILogger<CopyVolumeActivity> logger,
-    SnapshotSource snapshots, IOptions<MoverOptions> options, RunningCopies copies)
+    SnapshotSource snapshots, IVolumeDataPath volumes, IOptions<MoverOptions> options, RunningCopies copies)
     : TracedActivity<VolumeCopy, VolumeResult>
 {
     protected override async Task<VolumeResult> ExecuteAsync(WorkflowActivityContext context, VolumeCopy copy)
@@ -34,12 +37,27 @@ internal sealed partial class CopyVolumeActivity(RepositoryOpener opener, IEvent
             _ = publisher.PublishAsync(BackupTopics.Progress,
                 new BackupProgressed(Guid.NewGuid(), clock.GetUtcNow(), request.RunId, request.PolicyId, $"copying {copy.Volume.ClaimName}", 0, 0, p.BytesDone),
                 CancellationToken.None));
-        var snapshot = await snapshots.WithSourceAsync(request.Spec.Application.Namespace, copy.Volume, request.RunId, source =>
-            new RunRepository(repository, options.Value.ScratchRoot, options.Value.UploadBytesPerSecond).BackupVolumeAsync(request.RunId, request.PolicyId, request.Spec.Application.ToString(),
-                copy.Volume.ClaimName, source, progress, running.Token));
+        var runs = new RunRepository(repository, options.Value.ScratchRoot, options.Value.UploadBytesPerSecond);
+        var ns = request.Spec.Application.Namespace;
+        SnapshotInfo snapshot;
+        try
+        {
+            snapshot = await snapshots.WithClaimAsync(ns, copy.Volume, request.RunId, claim => volumes.BackupAsync(runs,
+                new VolumeCopyRequest(request.Spec.Target, ns, ns, request.RunId, request.PolicyId, request.Spec.Application.ToString(), copy.Volume.ClaimName, claim),
+                progress, running.Token));
+        }
+        catch (VolumeJobFailedException ex)
+        {
+            // Kubernetes already retried the job's pod as often as allowed; another attempt would only repeat that.
+            LogFailed(request.RunId, copy.Volume.ClaimName, ex.Message);
+            return new VolumeResult(copy.Volume.ClaimName, false, null, 0, ex.Message);
+        }
         LogCopied(request.RunId, copy.Volume.ClaimName, snapshot.ShortId, snapshot.Summary.BytesUploaded);
         return new VolumeResult(copy.Volume.ClaimName, true, snapshot.Id, snapshot.Summary.BytesUploaded, null, snapshot.Summary.Bytes);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: volume {Volume} was not copied: {Reason}")]
+    private partial void LogFailed(string runId, string volume, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: volume {Volume} copied as snapshot {Snapshot}, {BytesAdded} bytes added")]
     private partial void LogCopied(string runId, string volume, string snapshot, long bytesAdded);

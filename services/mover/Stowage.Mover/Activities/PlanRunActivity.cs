@@ -12,8 +12,8 @@ using Stowage.Mover.Workflows;
 
 namespace Stowage.Mover.Activities;
 
-/// <summary>Finds the application and its volumes' folders, and which hooks run where. A problem fails only this run.</summary>
-internal sealed class PlanRunActivity(ApplicationDirectory applications, IVolumeLocator volumes, IOptions<MoverOptions> options)
+/// <summary>Finds the application and checks its volumes can be reached, and which hooks run where. A problem fails only this run.</summary>
+internal sealed class PlanRunActivity(ApplicationDirectory applications, IVolumeDataPath volumes, IOptions<MoverOptions> options)
     : TracedActivity<BackupRequested, BackupPlan>
 {
     protected override async Task<BackupPlan> ExecuteAsync(WorkflowActivityContext context, BackupRequested request)
@@ -35,8 +35,8 @@ internal sealed class PlanRunActivity(ApplicationDirectory applications, IVolume
             }
             try
             {
-                var path = snapshotClass is null ? await volumes.LocateAsync(app.Namespace, volume.ClaimName, create: false, CancellationToken.None) : null;
-                planned.Add(new PlannedVolume(volume.ClaimName, path, volume.StorageClass, volume.Size, snapshotClass));
+                if (snapshotClass is null) await volumes.CheckAsync(app.Namespace, volume.ClaimName, CancellationToken.None);
+                planned.Add(new PlannedVolume(volume.ClaimName, volume.StorageClass, volume.Size, snapshotClass));
             }
             catch (VolumeNotFoundException ex)
             {

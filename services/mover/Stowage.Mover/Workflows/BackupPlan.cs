@@ -12,8 +12,8 @@ public sealed record BackupPlan(
     int MaxParallelVolumes,
     string? Problem);
 
-/// <summary>A volume to copy: from its live files at <paramref name="SourcePath"/>, or, with a <paramref name="SnapshotClass"/>, from a clone of a CSI snapshot.</summary>
-public sealed record PlannedVolume(string ClaimName, string? SourcePath, string? StorageClass, string? Size, string? SnapshotClass = null);
+/// <summary>A volume to copy: from its live claim, or, with a <paramref name="SnapshotClass"/>, from a clone of a CSI snapshot.</summary>
+public sealed record PlannedVolume(string ClaimName, string? StorageClass, string? Size, string? SnapshotClass = null);
 
 public sealed record VolumeCopy(BackupRequested Request, PlannedVolume Volume);
 
