@@ -7,7 +7,7 @@ public sealed class CrashRecoveryTests(S3ServerFixture s3) : ClusterTest(s3)
     private const int LargeFileBytes = 320 * 1024 * 1024;
 
     [Fact]
-    public async Task A_mover_killed_mid_copy_finishes_the_run_on_restart_reusing_uploads_records_one_backup_and_leaves_no_temporary_file()
+    public async Task A_mover_killed_mid_copy_leaves_its_job_running_adopts_it_on_restart_and_records_one_backup()
     {
         var volume = await SampleApplication.DeployAsync(Cluster.Kubernetes, "crash", "warehouse");
         LargeVolume.WriteRandomFile(Path.Combine(volume, "base", "big-relation"), LargeFileBytes, seed: 7);
@@ -17,21 +17,22 @@ public sealed class CrashRecoveryTests(S3ServerFixture s3) : ClusterTest(s3)
         var policyId = await StowageApi.CreatePolicyAsync(Cluster, new PolicySpec(new ApplicationRef("crash", "warehouse"), target,
             new BackupSchedule(Interval: "1h"), new RetentionRule(3), Hooks: [new HookSpec(HookPhase.Pre, "postgres", ["true"])]));
 
-        // Kill the mover once the copy has uploaded and indexed some packs, but long before it ends.
+        // Kill the mover once the job's pod has uploaded and indexed some packs, but long before it ends.
         await LargeVolume.WaitForIndexedPacksAsync(S3, bucket);
         Cluster["mover"].Kill();
         Assert.Empty(StowageApi.FinishedRuns(Cluster, policyId));
+        Assert.Contains(Cluster.Kubernetes.List("v1", "Pod", "crash"), p => ((string)p["metadata"]!["name"]!).StartsWith("stowage-backup-"));
         await Cluster["mover"].StartAsync();
 
         await Eventually.TrueAsync(() => StowageApi.FinishedRuns(Cluster, policyId).Count == 1, "the interrupted run to finish", TimeSpan.FromSeconds(240));
-        var run = StowageApi.FinishedRuns(Cluster, policyId).Single();
-        Assert.Equal(RunOutcome.Succeeded, run.Outcome);
-        // The restarted copy uploaded less than the volume holds: what the killed one had indexed was reused.
-        Assert.True(run.Volumes.Single().BytesAdded < LargeFileBytes, $"uploaded {run.Volumes.Single().BytesAdded} bytes after the restart");
+        Assert.Equal(RunOutcome.Succeeded, StowageApi.FinishedRuns(Cluster, policyId).Single().Outcome);
         Assert.Single(await StowageApi.ListBackupsAsync(Cluster, target));
-        // The killed copy's packs being assembled were swept when the mover started again; the finished copy removed its own.
-        var scratch = Cluster.Installation.ScratchRoot;
-        Assert.Empty(Directory.Exists(scratch) ? Directory.EnumerateFileSystemEntries(scratch, "*", SearchOption.AllDirectories) : []);
+        // The restarted mover followed the Job that was running: one Job, one pod, never a second copy.
+        Assert.Single(Cluster.Kubernetes.Changes, c => c is { Type: "ADDED", Kind: "Job", Namespace: "crash" });
+        Assert.Single(Cluster.Kubernetes.Changes, c => c is { Type: "ADDED", Kind: "Pod", Namespace: "crash" } && c.Name.StartsWith("stowage-backup-"));
+        await Eventually.TrueAsync(() => Cluster.Kubernetes.List("batch/v1", "Job", "crash").Count == 0
+            && !Cluster.Kubernetes.List("v1", "Pod", "crash").Any(p => ((string)p["metadata"]!["name"]!).StartsWith("stowage-"))
+            && !Cluster.Kubernetes.List("v1", "Secret", "crash").Any(p => ((string)p["metadata"]!["name"]!).StartsWith("stowage-")), "the job, its pod and its secret to be deleted");
     }
 
     [Fact]

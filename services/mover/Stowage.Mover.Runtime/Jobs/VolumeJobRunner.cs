@@ -55,8 +55,8 @@ public sealed partial class VolumeJobRunner(IKubernetes kubernetes, IOptions<Vol
                 if (StuckPending(pods, pendingSince) is { } stuck)
                 {
                     LogFinished(job.Namespace, job.Name, "PendingTimeout");
-                    throw new VolumeJobFailedException($"Volume job {job.Namespace}/{job.Name} for claim {job.ClaimName} failed: its pod {stuck.Metadata.Name} " +
-                        $"on {stuck.Spec?.NodeName ?? "no node"} stayed Pending for {settings.Value.PendingTimeout}: {PendingReason(stuck)}");
+                    throw new VolumeJobFailedException($"Volume job {job.Namespace}/{job.Name} for claim {job.ClaimName} failed: its pod {stuck.Metadata.Name}" +
+                        $"{(job.NodeName is { } node ? $" for node {node}" : "")} stayed Pending for {settings.Value.PendingTimeout} ({PendingReason(stuck)}).{LastFailedPod(pods)}");
                 }
                 await Task.Delay(settings.Value.PollInterval, clock, ct);
             }
@@ -128,14 +128,17 @@ public sealed partial class VolumeJobRunner(IKubernetes kubernetes, IOptions<Vol
         }
     }
 
-    /// <summary>The newest pod, when it has been Pending (not scheduled, or its volumes not mountable) for longer than allowed.</summary>
+    /// <summary>
+    /// The job's pod that has been Pending (not scheduled, or its volumes not mountable) for longer than allowed. A Job
+    /// runs one pod at a time, so any Pending pod is the current one (creation times, in whole seconds, may not tell).
+    /// </summary>
     private V1Pod? StuckPending(IReadOnlyList<V1Pod> pods, Dictionary<string, DateTimeOffset> pendingSince)
     {
-        var newest = pods.LastOrDefault();
-        if (newest is null || newest.Status?.Phase is not (null or "Pending")) return null;
+        var pending = pods.FirstOrDefault(p => p.Status?.Phase is null or "Pending");
+        if (pending is null) return null;
         var now = clock.GetUtcNow();
-        var since = pendingSince.TryGetValue(newest.Metadata.Name, out var first) ? first : pendingSince[newest.Metadata.Name] = now;
-        return now - since >= settings.Value.PendingTimeout ? newest : null;
+        var since = pendingSince.TryGetValue(pending.Metadata.Name, out var first) ? first : pendingSince[pending.Metadata.Name] = now;
+        return now - since >= settings.Value.PendingTimeout ? pending : null;
     }
 
     private static string PendingReason(V1Pod pod)
@@ -176,14 +179,18 @@ public sealed partial class VolumeJobRunner(IKubernetes kubernetes, IOptions<Vol
 
     private static V1ContainerStateTerminated? Terminated(V1Pod? pod) => pod?.Status?.ContainerStatuses?.FirstOrDefault()?.State?.Terminated;
 
-    private static string FailureOf(VolumeJob job, V1JobCondition failed, IReadOnlyList<V1Pod> pods)
+    private static string FailureOf(VolumeJob job, V1JobCondition failed, IReadOnlyList<V1Pod> pods) =>
+        $"Volume job {job.Namespace}/{job.Name} for claim {job.ClaimName} failed ({failed.Reason}: {failed.Message}).{LastFailedPod(pods)}";
+
+    /// <summary>" Its last failed pod P on N exited with code C: error line." or " ... failed: NodeLost ...", or "" when none failed.</summary>
+    private static string LastFailedPod(IReadOnlyList<V1Pod> pods)
     {
         var last = pods.LastOrDefault(p => p.Status?.Phase == "Failed");
+        if (last is null) return "";
         var terminated = Terminated(last);
-        var pod = last is null ? "" : $" Its last pod {last.Metadata.Name} on {last.Spec?.NodeName ?? "no node"}" +
+        return $" Its last failed pod {last.Metadata.Name} on {last.Spec?.NodeName ?? "no node"}" +
             (terminated is not null ? $" exited with code {terminated.ExitCode}{(terminated.Reason is { } r ? $" ({r})" : "")}" : $" failed: {last.Status?.Reason ?? "unknown"} {last.Status?.Message}".TrimEnd()) +
             (LastLine(terminated?.Message) is { } output ? $": {output}" : ".");
-        return $"Volume job {job.Namespace}/{job.Name} for claim {job.ClaimName} failed ({failed.Reason}: {failed.Message}).{pod}";
     }
 
     /// <summary>The last line of a pod's output that is not a progress line: its error, when it failed.</summary>
