@@ -59,6 +59,47 @@ public sealed class RunFilesTests
     public void The_pubsub_component_carries_the_name_the_code_uses() =>
         Assert.Equal(DaprComponents.PubSub, Text((YamlMappingNode)Load("components/pubsub.yaml")["metadata"], "name"));
 
+    [Fact]
+    public void Every_image_the_chart_names_is_built_by_a_project_on_a_chiseled_base()
+    {
+        var values = Load("deploy/helm/stowage/values.yaml");
+        var tag = Text((YamlMappingNode)values["image"], "tag");
+        foreach (var service in Items(values, "services").Select(s => Text(s, "name")))
+        {
+            var name = char.ToUpperInvariant(service[0]) + service[1..];
+            var image = ImageOf($"services/{service}/Stowage.{name}/Stowage.{name}.csproj");
+            Assert.Equal(($"stowage-{service}", tag, "noble-chiseled", "true"), image);
+        }
+        var job = Text((YamlMappingNode)values["volumeJobs"], "image");
+        var (repository, jobTag, family, enabled) = ImageOf("services/mover/Stowage.Mover.Cli/Stowage.Mover.Cli.csproj");
+        Assert.EndsWith($"/{repository}:{jobTag}", job);
+        Assert.Equal(("noble-chiseled", "true", tag), (family, enabled, jobTag));
+    }
+
+    [Fact]
+    public void The_chart_moves_data_in_volume_jobs_not_on_the_nodes()
+    {
+        var services = File.ReadAllText(Path.Combine(Root, "deploy/helm/stowage/templates/services.yaml"));
+        Assert.DoesNotContain("DaemonSet", services);
+        Assert.DoesNotContain("hostPath", services);
+        Assert.Contains("Mover__DataPath", services);
+        var movers = Items(Load("deploy/helm/stowage/values.yaml"), "services").Where(s => Text(s, "name") is "mover" or "restore");
+        Assert.All(movers, s => Assert.Equal("true", Text(s, "volumeJobs")));
+    }
+
+    /// <summary>The container image a project publishes (`dotnet publish -t:PublishContainer`), as MSBuild evaluates it.</summary>
+    private static (string Repository, string Tag, string Family, string Enabled) ImageOf(string project)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", ["msbuild", Path.Combine(Root, project), "-getProperty:ContainerRepository",
+            "-getProperty:ContainerImageTag", "-getProperty:ContainerFamily", "-getProperty:EnableSdkContainerSupport"]) { RedirectStandardOutput = true };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        var properties = System.Text.Json.JsonDocument.Parse(output).RootElement.GetProperty("Properties");
+        string Get(string key) => properties.GetProperty(key).GetString()!;
+        return (Get("ContainerRepository"), Get("ContainerImageTag"), Get("ContainerFamily"), Get("EnableSdkContainerSupport"));
+    }
+
     private static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
