@@ -21,6 +21,7 @@ public sealed class LocalInstallation : IAsyncDisposable
     private readonly bool deleteRoot;
     private LocalSidecarOptions? sidecarOptions;
     private LocalSidecarHost? sidecar;
+    private IReadOnlyDictionary<string, string> serviceSettings = new Dictionary<string, string>();
 
     private LocalInstallation(string root, bool deleteRoot, FakeKubernetesApiServer kubernetes)
     {
@@ -95,8 +96,20 @@ public sealed class LocalInstallation : IAsyncDisposable
         sidecar = await LocalSidecarHost.StartAsync(options);
     }
 
-    private async Task StartServiceAsync(string service, IReadOnlyDictionary<string, string> settings)
+    /// <summary>
+    /// Another replica of <paramref name="service"/>, as a Deployment scaled up would have: the same app id and settings,
+    /// its own port and log ("{service}-{n}"). The sidecar gives workflow work to whichever replica's worker asks for
+    /// it; pub/sub deliveries and service invocation still reach the first replica only.
+    /// </summary>
+    public async Task<ServiceProcess> StartReplicaAsync(string service)
     {
+        var name = $"{service}-{processes.Keys.Count(k => k == service || k.StartsWith($"{service}-")) + 1}";
+        return await StartServiceAsync(service, serviceSettings, name, LoopbackPorts.PickUnused());
+    }
+
+    private async Task<ServiceProcess> StartServiceAsync(string service, IReadOnlyDictionary<string, string> settings, string? name = null, int? port = null)
+    {
+        serviceSettings = settings;
         var endpoints = sidecar!.EndpointsOf($"stowage-{service}");
         var environment = new Dictionary<string, string>(endpoints.EnvironmentVariables)
         {
@@ -113,9 +126,10 @@ public sealed class LocalInstallation : IAsyncDisposable
         if (service == "console") AddConsoleSettings(environment);
         foreach (var (key, value) in settings) environment[key] = value;
         var logs = Directory.CreateDirectory(Path.Combine(Root, "logs")).FullName;
-        var process = new ServiceProcess(service, ServiceBinaries.ServiceDll(service), endpoints.AppPort, environment, logs);
-        processes[service] = process;
+        var process = new ServiceProcess(name ?? service, ServiceBinaries.ServiceDll(service), port ?? endpoints.AppPort, environment, logs);
+        processes[name ?? service] = process;
         await process.StartAsync();
+        return process;
     }
 
     // The console reaches the services at their loopback addresses; whoever reaches the loopback address is this install's one operator.
