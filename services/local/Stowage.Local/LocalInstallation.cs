@@ -21,10 +21,11 @@ public sealed class LocalInstallation : IAsyncDisposable
     private readonly bool deleteRoot;
     private LocalSidecarOptions? sidecarOptions;
     private LocalSidecarHost? sidecar;
-    private IReadOnlyDictionary<string, string> serviceSettings = new Dictionary<string, string>();
+    private readonly IReadOnlyDictionary<string, string> settings;
 
-    private LocalInstallation(string root, bool deleteRoot, FakeKubernetesApiServer kubernetes)
+    private LocalInstallation(string root, bool deleteRoot, FakeKubernetesApiServer kubernetes, IReadOnlyDictionary<string, string> settings)
     {
+        this.settings = settings;
         Root = root;
         this.deleteRoot = deleteRoot;
         Kubernetes = kubernetes;
@@ -63,7 +64,7 @@ public sealed class LocalInstallation : IAsyncDisposable
         {
             RunWorkloads = true, VolumeRoot = Path.Combine(folder, "volumes"), Images = LocalImages.All(),
         });
-        var installation = new LocalInstallation(folder, root is null, cluster);
+        var installation = new LocalInstallation(folder, root is null, cluster, settings);
         // The services log to their own files; the sidecar stays quiet unless something is badly wrong.
         var options = new LocalSidecarOptions
         {
@@ -77,7 +78,7 @@ public sealed class LocalInstallation : IAsyncDisposable
         }
         installation.sidecar = await LocalSidecarHost.StartAsync(options);
         installation.sidecarOptions = options;
-        foreach (var service in chosen) await installation.StartServiceAsync(service, settings);
+        foreach (var service in chosen) await installation.StartServiceAsync(service);
         return installation;
     }
 
@@ -104,12 +105,11 @@ public sealed class LocalInstallation : IAsyncDisposable
     public async Task<ServiceProcess> StartReplicaAsync(string service)
     {
         var name = $"{service}-{processes.Keys.Count(k => k == service || k.StartsWith($"{service}-")) + 1}";
-        return await StartServiceAsync(service, serviceSettings, name, LoopbackPorts.PickUnused());
+        return await StartServiceAsync(service, name, LoopbackPorts.PickUnused());
     }
 
-    private async Task<ServiceProcess> StartServiceAsync(string service, IReadOnlyDictionary<string, string> settings, string? name = null, int? port = null)
+    private async Task<ServiceProcess> StartServiceAsync(string service, string? name = null, int? port = null)
     {
-        serviceSettings = settings;
         var endpoints = sidecar!.EndpointsOf($"stowage-{service}");
         var environment = new Dictionary<string, string>(endpoints.EnvironmentVariables)
         {

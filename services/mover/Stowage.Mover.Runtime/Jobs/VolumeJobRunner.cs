@@ -151,23 +151,18 @@ public sealed partial class VolumeJobRunner(IKubernetes kubernetes, IOptions<Vol
     }
 
     /// <summary>Deletes the Job of that name with its pods and Secret, if there is one (one that finished while no mover followed it).</summary>
-    public async Task DeleteIfPresentAsync(string @namespace, string name, CancellationToken ct)
-    {
-        try
-        {
-            await kubernetes.BatchV1.DeleteNamespacedJobAsync(name, @namespace, body: new V1DeleteOptions { PropagationPolicy = "Background" }, cancellationToken: ct);
-        }
-        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-        }
-    }
+    public Task DeleteIfPresentAsync(string @namespace, string name, CancellationToken ct) => DeleteJobAsync(@namespace, name, null, ct);
 
-    private async Task DeleteAsync(VolumeJob job, V1Job created)
+    /// <summary>Deletes the Job this attempt created or adopted, unless it was replaced since (another Job of the same name).</summary>
+    private Task DeleteAsync(VolumeJob job, V1Job created) =>
+        DeleteJobAsync(job.Namespace, job.Name, new V1Preconditions { Uid = created.Metadata.Uid }, CancellationToken.None);
+
+    private async Task DeleteJobAsync(string @namespace, string name, V1Preconditions? preconditions, CancellationToken ct)
     {
         try
         {
-            await kubernetes.BatchV1.DeleteNamespacedJobAsync(job.Name, job.Namespace,
-                body: new V1DeleteOptions { PropagationPolicy = "Background", Preconditions = new V1Preconditions { Uid = created.Metadata.Uid } });
+            await kubernetes.BatchV1.DeleteNamespacedJobAsync(name, @namespace,
+                body: new V1DeleteOptions { PropagationPolicy = "Background", Preconditions = preconditions }, cancellationToken: ct);
         }
         catch (HttpOperationException ex) when (ex.Response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
         {
