@@ -18,7 +18,9 @@ public sealed class KubernetesHookRunner(IKubernetes kubernetes) : IHookRunner
         (int ExitCode, string Stderr) result;
         try
         {
-            result = await ExecAsync(hook, timeout.Token);
+            // WaitAsync makes the timeout final: the client library's exec streams block in reads that only its
+            // session's end releases, and a hook must not wait on that (or on a connect that ignores the token).
+            result = await ExecAsync(hook, timeout.Token).WaitAsync(timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
