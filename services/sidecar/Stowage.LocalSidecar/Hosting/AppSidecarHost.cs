@@ -1,9 +1,11 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Stowage.LocalSidecar.Grpc;
+using Stowage.LocalSidecar.Invocation;
 using Stowage.LocalSidecar.PubSub;
 using Stowage.LocalSidecar.State;
 using Stowage.LocalSidecar.Workflows;
@@ -16,7 +18,7 @@ internal static class AppSidecarHost
     /// Ports given as 0 are bound by Kestrel itself (no pick-then-bind race); the endpoints report the ports it got.
     public static async Task<(WebApplication Web, SidecarAppEndpoints Endpoints)> StartAsync(
         SidecarApp app, LocalSidecarAppOptions ports, IStateStore store, PubSubBroker broker, SubscriptionCatalog catalog,
-        LocalSidecarOptions options)
+        ServiceInvoker invoker, LocalSidecarOptions options)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -36,7 +38,7 @@ internal static class AppSidecarHost
             kestrel.Listen(IPAddress.Loopback, ports.HttpPort, listen => (httpListener = listen).Protocols = HttpProtocols.Http1);
         });
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton(app).AddSingleton(store).AddSingleton(broker).AddSingleton(catalog)
+        builder.Services.AddSingleton(app).AddSingleton(store).AddSingleton(broker).AddSingleton(catalog).AddSingleton(invoker)
             .AddSingleton(new OutboxRoutes(options.Outboxes.ToDictionary(o => o.Key, o => o.Value)));
         builder.Services.AddSingleton(sp => new WorkflowEngine(app.AppId, sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddHostedService<WorkflowEngineLifetime>();
@@ -46,6 +48,7 @@ internal static class AppSidecarHost
         web.MapGrpcService<DaprRuntimeService>();
         web.MapGrpcService<WorkflowSidecarService>();
         web.MapSidecarHealth();
+        web.Map(ServiceInvoker.Prefix + "{**method}", (HttpContext context, ServiceInvoker invocation, SidecarApp caller) => invocation.InvokeAsync(context, caller));
         await web.StartAsync();
         var endpoints = new SidecarAppEndpoints(app.AppId, app.AppPort, grpcListener!.IPEndPoint!.Port, httpListener!.IPEndPoint!.Port, app.Tokens);
         web.Logger.AppSidecarStarted(app.AppId, endpoints.GrpcEndpoint, endpoints.HttpEndpoint, app.AppPort);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
+using Stowage.LocalSidecar.Invocation;
 using Stowage.LocalSidecar.PubSub;
 using Stowage.LocalSidecar.State;
 
@@ -14,13 +15,15 @@ public sealed class LocalSidecarHost : IAsyncDisposable
     private readonly List<WebApplication> _hosts;
     private readonly PubSubBroker _broker;
     private readonly HttpClient _appChannel;
+    private readonly HttpMessageInvoker _invocationChannel;
     private readonly CancellationTokenSource _stopping;
     private readonly ILoggerFactory _loggerFactory;
 
     private LocalSidecarHost(
         IReadOnlyDictionary<string, SidecarAppEndpoints> apps, List<WebApplication> hosts, PubSubBroker broker,
-        HttpClient appChannel, CancellationTokenSource stopping, ILoggerFactory loggerFactory)
+        HttpClient appChannel, HttpMessageInvoker invocationChannel, CancellationTokenSource stopping, ILoggerFactory loggerFactory)
     {
+        _invocationChannel = invocationChannel;
         _loggerFactory = loggerFactory;
         Apps = apps;
         _hosts = hosts;
@@ -57,13 +60,20 @@ public sealed class LocalSidecarHost : IAsyncDisposable
         await catalog.RestoreAsync();
         var broker = new PubSubBroker(apps, catalog, journal, appChannel, options.Delivery, loggerFactory.CreateLogger<PubSubBroker>());
 
+        // No timeout and no redirects, cookies or decompression: an invocation passes through as the app answered it.
+        var invocationChannel = new HttpMessageInvoker(new SocketsHttpHandler
+        {
+            UseProxy = false, AllowAutoRedirect = false, UseCookies = false, AutomaticDecompression = System.Net.DecompressionMethods.None,
+        });
+        var invoker = new ServiceInvoker(apps.ToDictionary(a => a.AppId), invocationChannel);
+
         var hosts = new List<WebApplication>();
         var endpoints = new Dictionary<string, SidecarAppEndpoints>();
         try
         {
             foreach (var (app, ports) in apps.Zip(options.Apps))
             {
-                var (web, started) = await AppSidecarHost.StartAsync(app, ports, store, broker, catalog, options);
+                var (web, started) = await AppSidecarHost.StartAsync(app, ports, store, broker, catalog, invoker, options);
                 hosts.Add(web);
                 endpoints[app.AppId] = started;
             }
@@ -76,6 +86,7 @@ public sealed class LocalSidecarHost : IAsyncDisposable
                 await host.DisposeAsync();
             }
 
+            invocationChannel.Dispose();
             throw;
         }
 
@@ -92,7 +103,7 @@ public sealed class LocalSidecarHost : IAsyncDisposable
             _ = Task.Run(() => catalog.KeepLoadedAsync(app, stopping.Token), CancellationToken.None);
         }
 
-        return new LocalSidecarHost(endpoints, hosts, broker, appChannel, stopping, loggerFactory);
+        return new LocalSidecarHost(endpoints, hosts, broker, appChannel, invocationChannel, stopping, loggerFactory);
     }
 
     /// <summary>Stops every app's sidecar endpoints, pending deliveries and workflow engines.</summary>
@@ -107,6 +118,7 @@ public sealed class LocalSidecarHost : IAsyncDisposable
         }
 
         _appChannel.Dispose();
+        _invocationChannel.Dispose();
         _stopping.Dispose();
         _loggerFactory.Dispose();
     }
