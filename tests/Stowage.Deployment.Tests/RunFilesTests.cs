@@ -10,6 +10,9 @@ public sealed class RunFilesTests
 
     private static readonly string[] ServiceAppIds = [AppIds.Policy, AppIds.Discovery, AppIds.Scheduler, AppIds.Mover, AppIds.Restore];
 
+    /// <summary>The five services and the console, which is the front door.</summary>
+    private static readonly string[] AppIdsWithConsole = [.. ServiceAppIds, AppIds.Console];
+
     private static YamlMappingNode Load(string relativePath)
     {
         var stream = new YamlStream();
@@ -22,11 +25,11 @@ public sealed class RunFilesTests
     private static string Text(YamlMappingNode node, string key) => ((YamlScalarNode)node[key]).Value!;
 
     [Fact]
-    public void Tye_and_the_dapr_run_file_start_the_same_five_services_on_the_same_ports()
+    public void Tye_and_the_dapr_run_file_start_the_same_five_services_and_the_console_on_the_same_ports()
     {
         var tye = Items(Load("tye.yaml"), "services").ToDictionary(s => Text(s, "name"), s => Text(Items(s, "bindings").Single(), "port"));
         var dapr = Items(Load("dapr.yaml"), "apps").ToDictionary(a => Text(a, "appID"), a => Text(a, "appPort"));
-        Assert.Equal(ServiceAppIds.Order(), tye.Keys.Order());
+        Assert.Equal(AppIdsWithConsole.Order(), tye.Keys.Order());
         Assert.Equal(tye.OrderBy(p => p.Key), dapr.OrderBy(p => p.Key));
     }
 
@@ -38,10 +41,23 @@ public sealed class RunFilesTests
     }
 
     [Fact]
-    public void The_helm_chart_deploys_the_same_services()
+    public void The_helm_chart_deploys_the_same_services_and_the_console()
     {
         var names = Items(Load("deploy/helm/stowage/values.yaml"), "services").Select(s => $"stowage-{Text(s, "name")}");
-        Assert.Equal(ServiceAppIds.Order(), names.Order());
+        Assert.Equal(AppIdsWithConsole.Order(), names.Order());
+    }
+
+    [Fact]
+    public void The_helm_chart_exposes_one_service_the_front_door_and_nothing_else()
+    {
+        var entries = Items(Load("deploy/helm/stowage/values.yaml"), "services").ToList();
+        var doors = entries.Where(s => s.Children.ContainsKey("frontDoor") && Text(s, "frontDoor") == "true").Select(s => Text(s, "name"));
+        Assert.Equal(["console"], doors);
+        var templates = Directory.GetFiles(Path.Combine(Root, "deploy/helm/stowage/templates")).Select(File.ReadAllText);
+        var services = templates.Sum(t => System.Text.RegularExpressions.Regex.Count(t, @"^kind: Service\s*$", System.Text.RegularExpressions.RegexOptions.Multiline));
+        Assert.Equal(1, services);
+        var chart = File.ReadAllText(Path.Combine(Root, "deploy/helm/stowage/templates/services.yaml"));
+        Assert.Contains("{{- if .frontDoor }}", chart[..chart.IndexOf("kind: Service\n", StringComparison.Ordinal)]);
     }
 
     [Theory]

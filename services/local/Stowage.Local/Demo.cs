@@ -20,13 +20,14 @@ internal sealed class Demo(TextWriter output)
         Step($"starting the local Dapr sidecar, the five services and the console (target: {target["provider"]} {target["bucket"]})");
         settings["Console__DefaultTarget"] = JsonSerializer.Serialize(target);
         await using var installation = await LocalInstallation.StartAsync(LocalInstallation.WithConsole, settings, root: root);
-        Step($"web console: {installation["console"].Url}/");
+        Step($"web console and API: {installation.ApiUrl}/ (for the CLI: export STOWAGE_URL={installation.ApiUrl})");
         var volume = await SampleApplication.DeployAsync(installation.Kubernetes, Namespace, Application);
         await WriteTableFileAsync(Path.Combine(volume, "base", "orders-table"), 192);
         Step($"deployed {Namespace}/{Application} with its volume at {volume}");
 
-        using var policy = installation.Client("policy");
-        var suggestion = await Poll(async () => (await policy.GetFromJsonAsync<JsonElement>("/suggestions")).EnumerateArray()
+        // Every call goes through the front door, as a user's or the CLI's would.
+        using var api = installation.ApiClient();
+        var suggestion = await Poll(async () => (await api.GetFromJsonAsync<JsonElement>("/suggestions")).EnumerateArray()
             .Select(s => (JsonElement?)s).FirstOrDefault(s => s!.Value.GetProperty("id").GetString() == $"{Namespace}/{Application}"), "discovery");
         Step($"discovery recognised it as {suggestion!.Value.GetProperty("kind").GetString()}");
 
@@ -38,25 +39,23 @@ internal sealed class Demo(TextWriter output)
             retention = new { keepLast = 7 },
             hooks = new[] { new { phase = "pre", container = "postgres", command = new[] { "sh", "-c", "echo checkpoint" } } },
         };
-        var created = await (await policy.PostAsJsonAsync("/policies", spec)).EnsureSuccessAsync();
+        var created = await (await api.PostAsJsonAsync("/policies", spec)).EnsureSuccessAsync();
         var policyId = created.GetProperty("id").GetString()!;
         Step($"policy {policyId} created: every hour, keep 7; the first backup starts now");
 
-        using var scheduler = installation.Client("scheduler");
         var runId = await Poll(async () =>
         {
-            var schedule = await scheduler.GetAsync($"/schedules/{policyId}");
+            var schedule = await api.GetAsync($"/schedules/{policyId}");
             if (!schedule.IsSuccessStatusCode) return null;
             var status = (await schedule.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status");
             return status.ValueKind == JsonValueKind.Object && status.TryGetProperty("currentRunId", out var id) && id.ValueKind == JsonValueKind.String
                 ? id.GetString() : null;
         }, "the scheduler to start the run");
-        var run = await Follow(installation.Client("mover"), $"/runs/{runId}", "backup");
+        var run = await Follow(api, $"/runs/{runId}", "backup");
         if (run.GetProperty("outcome").GetString() != "Succeeded") return Fail($"backup {runId} ended {run.GetProperty("outcome")}");
 
-        using var restore = installation.Client("restore");
-        var started = await (await restore.PostAsJsonAsync("/restores", new { target, application = new { @namespace = Namespace, name = Application }, targetNamespace = "shop-restored" })).EnsureSuccessAsync();
-        var restored = await Follow(restore, $"/restores/{started.GetProperty("restoreId").GetString()}", "restore");
+        var started = await (await api.PostAsJsonAsync("/restores", new { target, application = new { @namespace = Namespace, name = Application }, targetNamespace = "shop-restored" })).EnsureSuccessAsync();
+        var restored = await Follow(api, $"/restores/{started.GetProperty("restoreId").GetString()}", "restore");
         var report = restored.GetProperty("report");
         foreach (var item in report.GetProperty("resources").EnumerateArray().Concat(report.GetProperty("volumes").EnumerateArray()))
         {
@@ -75,7 +74,7 @@ internal sealed class Demo(TextWriter output)
     private async Task StayUpAsync(LocalInstallation installation)
     {
         Step($"kept everything under {installation.Root} (repository, volumes, service logs)");
-        Step($"the console stays up at {installation["console"].Url}/ ; press Ctrl+C to stop");
+        Step($"the console and the API stay up at {installation.ApiUrl}/ ; press Ctrl+C to stop");
         var stop = new TaskCompletionSource();
         System.Console.CancelKeyPress += (_, e) =>
         {

@@ -50,6 +50,15 @@ public sealed class LocalInstallation : IAsyncDisposable
     /// <summary>Sidecar endpoints of an extra app (for example a test's event recorder).</summary>
     public SidecarAppEndpoints Sidecar(string appId) => sidecar!.EndpointsOf(appId);
 
+    /// <summary>
+    /// The one API address (the console's front door): every service's API, reached through the console's sidecar,
+    /// the address the CLI and users use. Null when the console is not among the started services.
+    /// </summary>
+    public string? ApiUrl => processes.TryGetValue("console", out var console) ? console.Url : null;
+
+    /// <summary>A client of the front door (<see cref="ApiUrl"/>).</summary>
+    public HttpClient ApiClient() => new() { BaseAddress = new Uri(ApiUrl ?? throw new InvalidOperationException("The console (the front door) is not running.")), Timeout = TimeSpan.FromSeconds(60) };
+
     public HttpClient Client(string service) => new() { BaseAddress = new Uri(processes[service].Url), Timeout = TimeSpan.FromSeconds(60) };
 
     /// <param name="services">Which services run (a brand-new cluster that only restores may run just "restore").</param>
@@ -132,15 +141,9 @@ public sealed class LocalInstallation : IAsyncDisposable
         return process;
     }
 
-    // The console reaches the services at their loopback addresses; whoever reaches the loopback address is this install's one operator.
-    private void AddConsoleSettings(Dictionary<string, string> environment)
-    {
-        environment["Console__Access"] = "single-user";
-        foreach (var service in AllServices.Where(processes.ContainsKey))
-        {
-            environment[$"Console__Services__{char.ToUpperInvariant(service[0])}{service[1..]}"] = processes[service].Url;
-        }
-    }
+    // The console reaches the services, and forwards the API, through its sidecar as in a cluster; whoever reaches the
+    // loopback address is this install's one operator.
+    private static void AddConsoleSettings(Dictionary<string, string> environment) => environment["Console__Access"] = "single-user";
 
     public async ValueTask DisposeAsync()
     {

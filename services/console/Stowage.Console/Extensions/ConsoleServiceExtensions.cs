@@ -1,6 +1,7 @@
 using Stowage.Common.Kubernetes;
 using Stowage.Console.Access;
 using Stowage.Console.Api;
+using Stowage.Console.FrontDoor;
 using Stowage.Console.Pages;
 using Stowage.Console.Projections;
 using Stowage.Console.Services;
@@ -21,12 +22,15 @@ internal static class ConsoleServiceExtensions
         services.AddSingleton<StowageServices>();
         services.AddSingleton<ConsoleActions>();
         services.Configure<ConsoleOptions>(configuration.GetSection("Console"));
+        // Through the sidecar (Dapr service invocation), like the front door; Console:Services:{Name} names an address instead.
         foreach (var name in StowageServices.Names)
         {
             services.AddHttpClient(name, (sp, client) =>
             {
-                var url = configuration[$"Console:Services:{name}"] ?? throw new InvalidOperationException($"Console:Services:{name} (the {name.ToLowerInvariant()} service's address) is not configured.");
-                client.BaseAddress = new Uri(url);
+                var invocation = sp.GetRequiredService<SidecarInvocation>();
+                var address = configuration[$"Console:Services:{name}"] is { Length: > 0 } url ? new Uri(url) : invocation.MethodsOf($"stowage-{name.ToLowerInvariant()}");
+                client.BaseAddress = new Uri(address.ToString().TrimEnd('/') + "/");
+                if (invocation.ApiToken is { } token && address.AbsolutePath.StartsWith("/v1.0/invoke/", StringComparison.Ordinal)) client.DefaultRequestHeaders.Add(SidecarInvocation.TokenHeader, token);
                 client.Timeout = TimeSpan.FromSeconds(60);
             });
         }
@@ -39,6 +43,7 @@ internal static class ConsoleServiceExtensions
             services.AddKubernetesIfAvailable(configuration);
             services.AddSingleton<IViewerAccess, KubernetesViewerAccess>();
         }
+        services.AddFrontDoor(configuration);
         services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new SignInRequiredFilter()));
         return builder;
     }
@@ -51,6 +56,7 @@ internal static class ConsoleServiceExtensions
         app.MapRazorPages();
         app.MapProtectionApi();
         app.MapProtectionSubscriptions();
+        app.MapFrontDoor();
         return app;
     }
 }

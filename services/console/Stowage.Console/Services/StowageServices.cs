@@ -30,7 +30,8 @@ public sealed record ServiceAnswer(int Status, JsonElement Body, string? ETag)
 
 /// <summary>
 /// Calls the services' public APIs on the viewer's behalf, with the viewer's own bearer token: the console can do
-/// nothing its viewer could not do with the CLI. Addresses come from Console:Services:{Policy,Scheduler,Mover,Restore}.
+/// nothing its viewer could not do with the CLI. Calls go through the console's Dapr sidecar, or to
+/// Console:Services:{Policy,Scheduler,Mover,Restore} where that names an address.
 /// </summary>
 public sealed class StowageServices(IHttpClientFactory clients, ILogger<StowageServices> logger)
 {
@@ -38,7 +39,8 @@ public sealed class StowageServices(IHttpClientFactory clients, ILogger<StowageS
 
     public async Task<ServiceAnswer> SendAsync(string service, HttpMethod method, string path, Viewer viewer, object? body, CancellationToken ct, string? ifMatch = null)
     {
-        using var request = new HttpRequestMessage(method, path);
+        // Relative to the client's base address, which may be a sidecar's invoke prefix.
+        using var request = new HttpRequestMessage(method, path.TrimStart('/'));
         if (viewer.Token is { } token) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         if (body is not null) request.Content = new StringContent(JsonSerializer.Serialize(body, EventJson.Options), Encoding.UTF8, "application/json");
