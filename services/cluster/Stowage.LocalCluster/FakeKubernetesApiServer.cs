@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Stowage.LocalCluster.Authentication;
+using Stowage.LocalCluster.Authorization;
 using Stowage.LocalCluster.Http;
 using Stowage.LocalCluster.Resources;
 using Stowage.LocalCluster.Storage;
@@ -26,13 +28,19 @@ public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
     private readonly ResourceTypeRegistry registry = new();
     private readonly ObjectStore store = new();
     private readonly HashSet<string> deniedNamespaces = [];
+    private readonly TokenAuthenticator tokens;
     private CancellationTokenSource dropWatches = new();
     private int watchRequests;
     private WebApplication? host;
 
     private FakeKubernetesApiServer()
     {
+        tokens = new TokenAuthenticator(store, TimeProvider.System);
+        AdminToken = tokens.IssueStatic(AdminUser, [UserInfo.Masters]);
     }
+
+    /// <summary>The user <see cref="AdminToken"/> authenticates as, as in kubeadm's admin.conf.</summary>
+    public const string AdminUser = "kubernetes-admin";
 
     /// <summary>The server's base address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public string Url { get; private set; } = "";
@@ -57,11 +65,17 @@ public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>A KubernetesClient configuration pointing at this server.</summary>
-    public KubernetesClientConfiguration CreateClientConfiguration() => new() { Host = Url };
+    /// <summary>A KubernetesClient configuration pointing at this server, with <see cref="AdminToken"/>.</summary>
+    public KubernetesClientConfiguration CreateClientConfiguration() => CreateClientConfiguration(AdminToken);
 
-    /// <summary>A KubernetesClient pointing at this server.</summary>
+    /// <summary>A KubernetesClient configuration pointing at this server that sends <paramref name="token"/> as its bearer token.</summary>
+    public KubernetesClientConfiguration CreateClientConfiguration(string token) => new() { Host = Url, AccessToken = token };
+
+    /// <summary>A KubernetesClient pointing at this server, as <see cref="AdminUser"/>.</summary>
     public IKubernetes CreateClient() => new k8s.Kubernetes(CreateClientConfiguration());
+
+    /// <summary>A KubernetesClient pointing at this server that authenticates with <paramref name="token"/>.</summary>
+    public IKubernetes CreateClient(string token) => new k8s.Kubernetes(CreateClientConfiguration(token));
 
     /// <summary>Serves one more kind without a CustomResourceDefinition object.</summary>
     public void RegisterResource(FakeResourceType type) => registry.Register(type);
@@ -89,9 +103,18 @@ public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
         }
         store.Changed += RegisterCustomResources;
         store.Changed += DeleteNamespaceContents;
+        store.Changed += new ClusterRoleAggregator(store).OnChange;
         foreach (var ns in options.Namespaces)
         {
             store.Create(BuiltInResourceTypes.Namespaces, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } });
+        }
+        foreach (var role in BootstrapPolicy.ClusterRoles())
+        {
+            store.Create(BuiltInResourceTypes.ClusterRoles, null, role);
+        }
+        foreach (var binding in BootstrapPolicy.ClusterRoleBindings())
+        {
+            store.Create(BuiltInResourceTypes.ClusterRoleBindings, null, binding);
         }
     }
 
@@ -143,11 +166,15 @@ public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
             Interlocked.Increment(ref watchRequests);
             return dropWatches.Token;
         });
-        var router = new ApiRouter(registry, new ResourceHandler(store, watches, new ExecStreamer(store, RunExecAsync), IsDenied)
+        var authorizer = new RbacAuthorizer(store);
+        var admin = tokens.Authenticate(AdminToken, []).User!;
+        var access = new RequestAccess(tokens, authorizer, admin, enforce: false, IsDenied);
+        var resources = new ResourceHandler(store, watches, new ExecStreamer(store, RunExecAsync), new TokenRequestHandler(store, tokens, TimeProvider.System))
         {
             Logs = new LogStreamer(store, (uid, container) => cluster?.Kubelet.LogOf(uid, container)),
             BeforeDelete = (context, request) => Controllers.DeletePropagation.PrepareAsync(context, store, registry, request),
-        }, () => new Uri(Url).Authority);
+        };
+        var router = new ApiRouter(registry, access, new ReviewHandler(tokens, authorizer), resources, () => new Uri(Url).Authority);
         host.UseWebSockets();
         host.Run(router.RouteAsync);
         await host.StartAsync(cancellationToken);

@@ -1,17 +1,28 @@
 using Microsoft.AspNetCore.Http;
+using Stowage.LocalCluster.Authorization;
 using Stowage.LocalCluster.Resources;
 using Stowage.LocalCluster.Storage;
 
 namespace Stowage.LocalCluster.Http;
 
-/// <summary>Sends each request to discovery or to the resource handler, and turns failures into Kubernetes Status bodies.</summary>
-internal sealed class ApiRouter(ResourceTypeRegistry registry, ResourceHandler resources, Func<string> serverAddress)
+/// <summary>
+/// Admits each request (authentication, authorization), sends it to discovery, the reviews or the resource handler,
+/// and turns failures into Kubernetes Status bodies.
+/// </summary>
+internal sealed class ApiRouter(ResourceTypeRegistry registry, RequestAccess access, ReviewHandler reviews, ResourceHandler resources, Func<string> serverAddress)
 {
     public async Task RouteAsync(HttpContext context)
     {
         try
         {
             var path = context.Request.Path.Value ?? "/";
+            var attributes = RequestAttributes.Of(context.Request);
+            var user = access.Admit(context, attributes);
+            if (ReviewHandler.Handles(attributes))
+            {
+                await reviews.HandleAsync(context, attributes, user);
+                return;
+            }
             if (DiscoveryDocumentFor(path) is { } document)
             {
                 await StatusResponses.WriteAsync(context, 200, document);

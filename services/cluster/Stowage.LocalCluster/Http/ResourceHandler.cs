@@ -6,7 +6,7 @@ using Stowage.LocalCluster.Storage;
 namespace Stowage.LocalCluster.Http;
 
 /// <summary>CRUD, list and watch on any served kind, and pod exec, with the status codes and bodies a real API server returns.</summary>
-internal sealed class ResourceHandler(ObjectStore store, WatchStreamer watches, ExecStreamer exec, Func<string, bool> isDenied)
+internal sealed class ResourceHandler(ObjectStore store, WatchStreamer watches, ExecStreamer exec, TokenRequestHandler tokenRequests)
 {
     public LogStreamer? Logs { get; init; }
 
@@ -15,13 +15,14 @@ internal sealed class ResourceHandler(ObjectStore store, WatchStreamer watches, 
     public async Task HandleAsync(HttpContext context, ResourceRequest request)
     {
         var method = context.Request.Method;
-        if (request.Namespace is { } ns && isDenied(ns))
-        {
-            throw ApiException.Forbidden(VerbOf(method, request), request.Type.Plural, request.Type.Group, ns);
-        }
         if (request is { Subresource: "exec", Type: { Group: "", Plural: "pods" } })
         {
             await exec.StreamAsync(context, request);
+            return;
+        }
+        if (request is { Subresource: "token", Type: { Group: "", Plural: "serviceaccounts" } })
+        {
+            await tokenRequests.HandleAsync(context, request);
             return;
         }
         if (request is { Subresource: "log", Type: { Group: "", Plural: "pods" } } && Logs is not null && HttpMethods.IsGet(method))
@@ -96,15 +97,6 @@ internal sealed class ResourceHandler(ObjectStore store, WatchStreamer watches, 
 
     private static string NameOf(ResourceRequest request) =>
         request.Name ?? throw new ApiException(405, "MethodNotAllowed", "this verb needs an object name in the path");
-
-    private static string VerbOf(string method, ResourceRequest request) => method switch
-    {
-        "GET" => request.Name is null ? "list" : "get",
-        "POST" => "create",
-        "PUT" => "update",
-        "PATCH" => "patch",
-        _ => "delete",
-    };
 
     private static async Task<JsonObject> ReadBodyAsync(HttpContext context) =>
         await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject
