@@ -56,12 +56,12 @@ public sealed partial class FakeKubernetesApiServer
     public IReadOnlyList<JsonObject> List(string apiVersion, string kind, string? ns = null) =>
         store.List(TypeOf(apiVersion, kind), ns, LabelSelector.Everything, FieldSelector.Everything).Items;
 
-    private JsonObject Apply(JsonObject obj)
+    private JsonObject Apply(JsonObject obj, string defaultNamespace = "default")
     {
         var apiVersion = (string?)obj["apiVersion"] ?? throw new ArgumentException("The object has no apiVersion.");
         var kind = (string?)obj["kind"] ?? throw new ArgumentException("The object has no kind.");
         var type = TypeOf(apiVersion, kind);
-        var ns = type.Namespaced ? (string?)obj["metadata"]?["namespace"] ?? "default" : null;
+        var ns = type.Namespaced ? (string?)obj["metadata"]?["namespace"] ?? defaultNamespace : null;
         if (ns is not null && store.Get(BuiltInResourceTypes.Namespaces, null, ns) is null)
         {
             store.Create(BuiltInResourceTypes.Namespaces, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } });

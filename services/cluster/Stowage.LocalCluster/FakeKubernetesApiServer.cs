@@ -61,7 +61,7 @@ public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
         var server = new FakeKubernetesApiServer();
         server.RegisterBuiltIns(options);
         server.StartCluster(options);
-        await server.StartHostAsync(cancellationToken);
+        await server.StartHostAsync(options.Authorization, cancellationToken);
         return server;
     }
 
@@ -155,7 +155,7 @@ public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
         }
     }
 
-    private async Task StartHostAsync(CancellationToken cancellationToken)
+    private async Task StartHostAsync(bool enforceAuthorization, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
@@ -168,7 +168,7 @@ public sealed partial class FakeKubernetesApiServer : IAsyncDisposable
         });
         var authorizer = new RbacAuthorizer(store);
         var admin = tokens.Authenticate(AdminToken, []).User!;
-        var access = new RequestAccess(tokens, authorizer, admin, enforce: false, IsDenied);
+        var access = new RequestAccess(tokens, authorizer, admin, enforceAuthorization, IsDenied);
         var resources = new ResourceHandler(store, watches, new ExecStreamer(store, RunExecAsync), new TokenRequestHandler(store, tokens, TimeProvider.System))
         {
             Logs = new LogStreamer(store, (uid, container) => cluster?.Kubelet.LogOf(uid, container)),

@@ -8,6 +8,12 @@ public sealed class FakeKubernetesApiServerOptions
     /// <summary>Serve snapshot.storage.k8s.io/v1 from the start, as in a cluster with the external-snapshotter CRDs installed.</summary>
     public bool WithVolumeSnapshotApi { get; init; } = true;
 
+    /// <summary>
+    /// Authenticate and authorize every request as an apiserver does: without a valid bearer token 401, without an RBAC
+    /// grant 403. Off by default: then every request without a valid token is the admin's and nothing is checked.
+    /// </summary>
+    public bool Authorization { get; init; }
+
     /// <summary>Namespaces that exist from the start.</summary>
     public IReadOnlyList<string> Namespaces { get; init; } = ["default", "kube-system"];
 
