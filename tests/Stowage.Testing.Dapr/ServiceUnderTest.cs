@@ -13,7 +13,8 @@ public sealed class ServiceUnderTest<TEntryPoint> : IAsyncDisposable where TEntr
 {
     private readonly WebApplicationFactory<TEntryPoint> factory;
 
-    public ServiceUnderTest(SidecarAppEndpoints sidecar, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="token">The bearer token <see cref="Client"/> sends (a caller of the service's API); none when null.</param>
+    public ServiceUnderTest(SidecarAppEndpoints sidecar, IReadOnlyDictionary<string, string?>? settings = null, string? token = null)
     {
         factory = new WebApplicationFactory<TEntryPoint>().WithWebHostBuilder(web =>
         {
@@ -25,6 +26,7 @@ public sealed class ServiceUnderTest<TEntryPoint> : IAsyncDisposable where TEntr
         factory.StartServer();
         Client = factory.CreateClient();
         Client.Timeout = TimeSpan.FromSeconds(60);
+        if (token is not null) Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
     }
 
     public HttpClient Client { get; }

@@ -3,7 +3,7 @@ using Stowage.Console.Extensions;
 using Stowage.Contracts;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults(AppIds.Console);
+builder.AddServiceDefaults(AppIds.Console, requireCallers: false);
 builder.AddConsoleService();
 
 var app = builder.Build();

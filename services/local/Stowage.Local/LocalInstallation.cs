@@ -56,10 +56,21 @@ public sealed class LocalInstallation : IAsyncDisposable
     /// </summary>
     public string? ApiUrl => processes.TryGetValue("console", out var console) ? console.Url : null;
 
-    /// <summary>A client of the front door (<see cref="ApiUrl"/>).</summary>
-    public HttpClient ApiClient() => new() { BaseAddress = new Uri(ApiUrl ?? throw new InvalidOperationException("The console (the front door) is not running.")), Timeout = TimeSpan.FromSeconds(60) };
+    /// <summary>A client of the front door (<see cref="ApiUrl"/>), calling as this install's operator.</summary>
+    public HttpClient ApiClient() => AsOperator(ApiUrl ?? throw new InvalidOperationException("The console (the front door) is not running."));
 
-    public HttpClient Client(string service) => new() { BaseAddress = new Uri(processes[service].Url), Timeout = TimeSpan.FromSeconds(60) };
+    /// <summary>A client of one service's own API, calling as this install's operator.</summary>
+    public HttpClient Client(string service) => AsOperator(processes[service].Url);
+
+    /// <summary>The bearer token of this install's one operator: the stand-in cluster's admin, as kubeadm's admin.conf is.</summary>
+    public string OperatorToken => Kubernetes.AdminToken;
+
+    private HttpClient AsOperator(string url)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", OperatorToken);
+        return client;
+    }
 
     /// <param name="services">Which services run (a brand-new cluster that only restores may run just "restore").</param>
     /// <param name="settings">Configuration given to every service, e.g. Credentials__name__AccessKeyId.</param>
@@ -123,6 +134,7 @@ public sealed class LocalInstallation : IAsyncDisposable
         var environment = new Dictionary<string, string>(endpoints.EnvironmentVariables)
         {
             ["Kubernetes__Url"] = Kubernetes.Url,
+            ["Kubernetes__Token"] = Kubernetes.AdminToken,
             ["Discovery__KubernetesUrl"] = Kubernetes.Url,
             ["Mover__DataPath"] = "jobs",
             ["Mover__Jobs__Image"] = $"{LocalImages.Mover}:local",
@@ -142,8 +154,12 @@ public sealed class LocalInstallation : IAsyncDisposable
     }
 
     // The console reaches the services, and forwards the API, through its sidecar as in a cluster; whoever reaches the
-    // loopback address is this install's one operator.
-    private static void AddConsoleSettings(Dictionary<string, string> environment) => environment["Console__Access"] = "single-user";
+    // loopback address is this install's one operator, whose token the console sends on.
+    private void AddConsoleSettings(Dictionary<string, string> environment)
+    {
+        environment["Console__Access"] = "single-user";
+        environment["Console__OperatorToken"] = OperatorToken;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -19,7 +19,7 @@ public sealed class DiscoveryHostTests : IAsyncLifetime
     public async Task The_host_answers_health_openapi_and_the_applications_api()
     {
         await server.SeedAsync("cluster-storage.json", "cnpg-cluster.json", "minio-helm.json");
-        await using var discovery = DiscoveryHost.Start(server.Url);
+        await using var discovery = DiscoveryHost.Start(server);
         await discovery.EventsAsync(events => events.Count == 2, "both applications");
 
         var health = await discovery.Http.GetAsync("/healthz");
@@ -45,14 +45,15 @@ public sealed class DiscoveryHostTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Without_a_reachable_cluster_the_host_still_starts_and_reports_it()
+    public async Task Without_a_reachable_cluster_the_host_still_starts_and_refuses_callers_it_cannot_review()
     {
-        await using var discovery = DiscoveryHost.Start("http://127.0.0.1:1");
+        await using var discovery = DiscoveryHost.StartWithoutCluster("http://127.0.0.1:1");
 
         var health = await discovery.Http.GetAsync("/healthz");
-        var applications = await discovery.Http.GetFromJsonAsync<List<ApplicationDescription>>("/applications");
+        var applications = await discovery.Http.GetAsync("/applications");
 
-        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        Assert.Empty(applications!);
+        Assert.True(health.StatusCode == HttpStatusCode.OK, await health.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, applications.StatusCode);
+        Assert.Contains("could not review", await applications.Content.ReadAsStringAsync());
     }
 }

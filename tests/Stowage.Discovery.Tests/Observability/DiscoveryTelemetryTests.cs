@@ -38,7 +38,7 @@ public sealed class DiscoveryTelemetryTests
         ActivitySource.AddActivityListener(traces);
         await using var server = await FakeKubernetesApiServer.StartAsync();
         await server.SeedAsync("cluster-storage.json", "deployment-with-pvc.json");
-        await using var discovery = DiscoveryHost.Start(server.Url);
+        await using var discovery = DiscoveryHost.Start(server);
         await discovery.EventsAsync(events => events.Count == 1, "the wiki");
 
         server.DropWatches();

@@ -19,7 +19,7 @@ public sealed class BlastRadiusTests : IAsyncLifetime
     {
         await server.SeedAsync("cluster-storage.json", "deployment-with-pvc.json", "minio-helm.json");
         server.DenyNamespace("storage");
-        await using var discovery = DiscoveryHost.Start(server.Url, namespaces: ["team-a", "storage"]);
+        await using var discovery = DiscoveryHost.Start(server, namespaces: ["team-a", "storage"]);
 
         await discovery.EventsAsync(events => events.Contains("discovered team-a/wiki"), "the wiki in the allowed namespace");
         await discovery.CaughtUpAsync();
@@ -42,7 +42,7 @@ public sealed class BlastRadiusTests : IAsyncLifetime
         await using var bare = await FakeKubernetesApiServer.StartAsync(new FakeKubernetesApiServerOptions { WithVolumeSnapshotApi = false });
         await bare.SeedAsync("deployment-with-pvc.json");
         await bare.ApplyAsync("""{"apiVersion":"storage.k8s.io/v1","kind":"StorageClass","metadata":{"name":"gp3"},"provisioner":"ebs.csi.aws.com"}""");
-        await using var discovery = DiscoveryHost.Start(bare.Url);
+        await using var discovery = DiscoveryHost.Start(bare);
         await discovery.EventsAsync(events => events.Count == 1, "the wiki");
         var before = Assert.Single(discovery.Events.Of<ApplicationDiscovered>()).Application;
 
@@ -68,7 +68,7 @@ public sealed class BlastRadiusTests : IAsyncLifetime
             {"apiVersion":"v1","kind":"Pod","metadata":{"name":"orphan-mount","namespace":"team-b"},
              "spec":{"containers":[{"name":"app","image":"busybox:1.36"}],"volumes":[{"name":"data","persistentVolumeClaim":{"claimName":"was-deleted"}}]}}
             """);
-        await using var discovery = DiscoveryHost.Start(server.Url);
+        await using var discovery = DiscoveryHost.Start(server);
         await discovery.EventsAsync(events => events.Count >= 2, "both applications");
 
         await server.ApplyAsync("""{"apiVersion":"v1","kind":"Pod","metadata":{"name":"garbled","namespace":"team-a"},"spec":{"containers":"not-a-list"}}""");

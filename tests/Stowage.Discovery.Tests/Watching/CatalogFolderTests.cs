@@ -20,7 +20,7 @@ public sealed class CatalogFolderTests : IAsyncLifetime
     public async Task A_catalog_file_dropped_into_the_folder_reclassifies_running_applications()
     {
         await server.SeedAsync("cluster-storage.json", "deployment-with-pvc.json");
-        await using var discovery = DiscoveryHost.Start(server.Url, catalogFolder: catalogFolder);
+        await using var discovery = DiscoveryHost.Start(server, catalogFolder: catalogFolder);
         await discovery.EventsAsync(events => events.Contains("discovered team-a/wiki"), "the wiki as a generic workload");
 
         await File.WriteAllTextAsync(Path.Combine(catalogFolder, "wiki-js.yaml"), """

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.Testing;
+using Stowage.LocalCluster;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Stowage.Discovery.Publishing;
@@ -11,11 +12,14 @@ internal sealed class DiscoveryHost : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> factory;
 
-    private DiscoveryHost(string kubernetesUrl, IReadOnlyList<string> namespaces, string? catalogFolder, IAnnouncedApplicationStore store)
+    private DiscoveryHost(string kubernetesUrl, string? token, IReadOnlyList<string> namespaces, string? catalogFolder, IAnnouncedApplicationStore store)
     {
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseSetting("Discovery:KubernetesUrl", kubernetesUrl);
+            // Callers of the API are reviewed by the same API server, as the admin whose token the client sends.
+            host.UseSetting("Kubernetes:Url", kubernetesUrl);
+            host.UseSetting("Kubernetes:Token", token);
             host.UseSetting("Discovery:SettleDelay", "00:00:00.300");
             host.UseSetting("Discovery:RetryDelay", "00:00:00.100");
             host.UseSetting("Discovery:DeniedRetryDelay", "00:00:00.500");
@@ -34,6 +38,7 @@ internal sealed class DiscoveryHost : IAsyncDisposable
             });
         });
         Http = factory.CreateClient();
+        Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token ?? "no-cluster-to-review-it");
     }
 
     public RecordingApplicationEventPublisher Events { get; } = new();
@@ -41,8 +46,11 @@ internal sealed class DiscoveryHost : IAsyncDisposable
     public HttpClient Http { get; }
 
     public static DiscoveryHost Start(
-        string kubernetesUrl, IReadOnlyList<string>? namespaces = null, string? catalogFolder = null, IAnnouncedApplicationStore? store = null) =>
-        new(kubernetesUrl, namespaces ?? [], catalogFolder, store ?? new InMemoryAnnouncedApplicationStore());
+        FakeKubernetesApiServer server, IReadOnlyList<string>? namespaces = null, string? catalogFolder = null, IAnnouncedApplicationStore? store = null) =>
+        new(server.Url, server.AdminToken, namespaces ?? [], catalogFolder, store ?? new InMemoryAnnouncedApplicationStore());
+
+    /// <summary>Discovery pointed at an address where no API server answers.</summary>
+    public static DiscoveryHost StartWithoutCluster(string kubernetesUrl) => new(kubernetesUrl, null, [], null, new InMemoryAnnouncedApplicationStore());
 
     public T Service<T>()
         where T : notnull => factory.Services.GetRequiredService<T>();

@@ -15,7 +15,7 @@ public sealed class RestartTests : IAsyncLifetime
     {
         var store = new InMemoryAnnouncedApplicationStore();
         await server.SeedAsync("cluster-storage.json", "deployment-with-pvc.json", "cnpg-cluster.json");
-        await using (var first = DiscoveryHost.Start(server.Url, store: store))
+        await using (var first = DiscoveryHost.Start(server, store: store))
         {
             await first.EventsAsync(events => events.Count == 2, "both applications");
             await first.CaughtUpAsync();
@@ -23,7 +23,7 @@ public sealed class RestartTests : IAsyncLifetime
 
         await server.ResizeClaimAsync("team-a", "wiki-data", "50Gi");
         await server.SeedAsync("unlabeled-pods.json");
-        await using var second = DiscoveryHost.Start(server.Url, store: store);
+        await using var second = DiscoveryHost.Start(server, store: store);
         await second.EventsAsync(events => events.Count >= 2, "the changes made while discovery was down");
         await second.CaughtUpAsync();
 
@@ -34,7 +34,7 @@ public sealed class RestartTests : IAsyncLifetime
     public async Task An_event_that_could_not_be_published_is_published_once_when_pub_sub_is_back()
     {
         await server.SeedAsync("cluster-storage.json", "deployment-with-pvc.json");
-        await using var discovery = DiscoveryHost.Start(server.Url);
+        await using var discovery = DiscoveryHost.Start(server);
         discovery.Events.FailNext(2);
 
         await discovery.EventsAsync(events => events.Count == 1, "the wiki once pub/sub accepts it");

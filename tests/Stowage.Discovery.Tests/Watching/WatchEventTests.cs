@@ -16,7 +16,7 @@ public sealed class WatchEventTests : IAsyncLifetime
     public async Task Applications_present_at_start_are_each_discovered_once()
     {
         await server.SeedAsync("cluster-storage.json", "minio-helm.json", "cassandra-ring.json", "cnpg-cluster.json", "deployment-with-pvc.json", "unlabeled-pods.json");
-        await using var discovery = DiscoveryHost.Start(server.Url);
+        await using var discovery = DiscoveryHost.Start(server);
 
         await discovery.EventsAsync(events => events.Count >= 5, "five applications");
         await discovery.CaughtUpAsync();
@@ -31,7 +31,7 @@ public sealed class WatchEventTests : IAsyncLifetime
     public async Task Adding_changing_and_deleting_through_the_watch_gives_one_event_each()
     {
         await server.SeedAsync("cluster-storage.json", "deployment-with-pvc.json");
-        await using var discovery = DiscoveryHost.Start(server.Url);
+        await using var discovery = DiscoveryHost.Start(server);
         await discovery.EventsAsync(events => events.Contains("discovered team-a/wiki"), "the wiki");
         await discovery.CaughtUpAsync();
 
@@ -56,7 +56,7 @@ public sealed class WatchEventTests : IAsyncLifetime
     public async Task A_secret_added_through_the_watch_joins_its_application_by_name_only()
     {
         await server.SeedAsync("cluster-storage.json", "deployment-with-pvc.json");
-        await using var discovery = DiscoveryHost.Start(server.Url);
+        await using var discovery = DiscoveryHost.Start(server);
         await discovery.EventsAsync(events => events.Count == 1, "the wiki");
 
         await server.ApplyAsync("""
@@ -74,7 +74,7 @@ public sealed class WatchEventTests : IAsyncLifetime
     public async Task A_dropped_watch_resumes_from_its_resource_version_without_duplicates_or_misses()
     {
         await server.SeedAsync("cluster-storage.json", "deployment-with-pvc.json");
-        await using var discovery = DiscoveryHost.Start(server.Url);
+        await using var discovery = DiscoveryHost.Start(server);
         await discovery.EventsAsync(events => events.Count == 1, "the wiki");
         await discovery.CaughtUpAsync();
         var watchesBefore = server.WatchRequestCount;
@@ -95,7 +95,7 @@ public sealed class WatchEventTests : IAsyncLifetime
     public async Task A_410_gone_relists_and_finds_what_was_missed_and_a_relist_without_changes_publishes_nothing()
     {
         await server.SeedAsync("cluster-storage.json", "deployment-with-pvc.json");
-        await using var discovery = DiscoveryHost.Start(server.Url);
+        await using var discovery = DiscoveryHost.Start(server);
         await discovery.EventsAsync(events => events.Count == 1, "the wiki");
         await discovery.CaughtUpAsync();
 

@@ -61,9 +61,10 @@ public static class StowageApi
         return JsonDocument.Parse(body).RootElement.EnumerateArray().Select(e => e.Clone()).ToList();
     }
 
-    public static async Task<JsonElement> RestoreAsync(StowageCluster cluster, RestoreRequest request)
+    /// <summary>Starts a restore (as the operator, or as the caller whose token is given) and waits for its report.</summary>
+    public static async Task<JsonElement> RestoreAsync(StowageCluster cluster, RestoreRequest request, string? token = null)
     {
-        using var restore = cluster.Client("restore");
+        using var restore = token is null ? cluster.Client("restore") : cluster.Client("restore", token);
         using var started = await restore.PostAsJsonAsync("/restores", request, EventJson.Options);
         var body = await started.Content.ReadAsStringAsync();
         Assert.True(started.IsSuccessStatusCode, body);

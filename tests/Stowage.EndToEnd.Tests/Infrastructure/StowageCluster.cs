@@ -40,6 +40,14 @@ public sealed class StowageCluster : IAsyncDisposable
 
     public HttpClient Client(string service) => Installation.Client(service);
 
+    /// <summary>A client of one service's API that calls with <paramref name="token"/> instead of the operator's.</summary>
+    public HttpClient Client(string service, string token)
+    {
+        var client = Installation.Client(service);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     /// <summary>The one loopback address targets may be on: exactly the S3 test server's (docs/operations.md, "Target network policy").</summary>
     public static string AllowedTargetAddress(S3ServerFixture s3) => new Uri(s3.ServiceUrl).Authority;
 

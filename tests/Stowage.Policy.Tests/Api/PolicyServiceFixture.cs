@@ -14,6 +14,9 @@ public sealed class PolicyServiceFixture : IAsyncLifetime
 
     private LocalSidecarHost? sidecar;
 
+    /// <summary>The API server that reviews callers; <see cref="Client"/> calls as its admin.</summary>
+    public AccessCluster Cluster { get; private set; } = null!;
+
     public ServiceUnderTest<Program> Service { get; private set; } = null!;
 
     public EventRecorder Recorder { get; private set; } = null!;
@@ -33,15 +36,16 @@ public sealed class PolicyServiceFixture : IAsyncLifetime
         options.Apps.Add(new LocalSidecarAppOptions(AppIds.Policy, LoopbackPorts.PickUnused()));
         options.Apps.Add(new LocalSidecarAppOptions("recorder", LoopbackPorts.PickUnused()));
         sidecar = await LocalSidecarHost.StartAsync(options);
+        Cluster = await AccessCluster.StartAsync();
         Recorder = await EventRecorder.StartAsync(sidecar.EndpointsOf("recorder").AppPort, DaprComponents.PubSub, Topics);
-        Service = new ServiceUnderTest<Program>(PolicySidecar, Settings);
+        Service = new ServiceUnderTest<Program>(PolicySidecar, Settings, Cluster.AdminToken);
     }
 
     /// <summary>Stops the policy service and starts a new one on the same sidecar, as a crash and restart would.</summary>
     public async Task RestartServiceAsync()
     {
         await Service.DisposeAsync();
-        Service = new ServiceUnderTest<Program>(PolicySidecar, Settings);
+        Service = new ServiceUnderTest<Program>(PolicySidecar, Settings, Cluster.AdminToken);
     }
 
     public async Task<HttpResponseMessage> CreateAsync(PolicySpec spec) => await Client.PostAsJsonAsync("/policies", spec, Json.Options);
@@ -62,10 +66,11 @@ public sealed class PolicyServiceFixture : IAsyncLifetime
         await Service.DisposeAsync();
         await Recorder.DisposeAsync();
         if (sidecar is not null) await sidecar.DisposeAsync();
+        await Cluster.DisposeAsync();
         AllowedStore.Dispose();
     }
 
-    private Dictionary<string, string?> Settings => new()
+    private Dictionary<string, string?> Settings => new(Cluster.ServiceSettings)
     {
         ["Targets:AllowedAddresses:0"] = $"127.0.0.1:{AllowedStore.Port}",
         ["Credentials:check:AccessKeyId"] = "check-access-key",

@@ -19,12 +19,13 @@ public static class HealthEndpoints
 
     public static WebApplication MapStowageHealthChecks(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        // Probes come from the kubelet, which sends no token.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/readyz", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = HealthReportWriter.WriteJsonAsync,
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

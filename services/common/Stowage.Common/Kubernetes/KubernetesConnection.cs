@@ -6,7 +6,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Stowage.Common.Kubernetes;
 
 /// <summary>
-/// The Kubernetes API a service talks to: "Kubernetes:Url" when configured (a proxy, or the test API server),
+/// The Kubernetes API a service talks to: "Kubernetes:Url" when configured (a proxy, or the test API server; with
+/// "Kubernetes:Token" as the service account's bearer token there),
 /// else the in-cluster service account, else the user's kubeconfig; none when there is no cluster at all.
 /// </summary>
 public static class KubernetesConnection
@@ -15,7 +16,7 @@ public static class KubernetesConnection
     {
         if (configuration["Kubernetes:Url"] is { Length: > 0 } url)
         {
-            return new k8s.Kubernetes(new KubernetesClientConfiguration { Host = url });
+            return new k8s.Kubernetes(new KubernetesClientConfiguration { Host = url, AccessToken = configuration["Kubernetes:Token"] });
         }
         if (KubernetesClientConfiguration.IsInCluster())
         {

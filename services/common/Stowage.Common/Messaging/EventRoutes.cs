@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,6 +18,8 @@ public static class EventRoutes
     {
         var events = app.MapGroup(Prefix);
         events.ExcludeFromDescription();
+        events.AllowAnonymous(); // SidecarOnlyRoutes admits only the sidecar: it holds the app token, not a user's
+
         events.AddEndpointFilter<EventValidationFilter>();
         events.AddEndpointFilter<EventDeduplicationFilter>();
         return events;

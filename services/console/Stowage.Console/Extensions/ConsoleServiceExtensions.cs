@@ -40,7 +40,6 @@ internal static class ConsoleServiceExtensions
         }
         else
         {
-            services.AddKubernetesIfAvailable(configuration);
             services.AddSingleton<IViewerAccess, KubernetesViewerAccess>();
         }
         services.AddFrontDoor(configuration);

@@ -25,7 +25,7 @@ internal static class DiscoveryServiceExtensions
         services.AddSingleton<DiscoveryReconciler>();
         services.AddSingleton<IApplicationEventPublisher, DaprApplicationEventPublisher>();
         services.AddSingleton<IAnnouncedApplicationStore, DaprAnnouncedApplicationStore>();
-        services.AddSingleton<Func<IKubernetes>>(provider => () => Connect(provider.GetRequiredService<IOptions<DiscoveryOptions>>().Value));
+        services.AddSingleton<Func<IKubernetes>>(provider => () => Connect(provider.GetRequiredService<IOptions<DiscoveryOptions>>().Value, builder.Configuration["Kubernetes:Token"]));
         services.AddHostedService<DiscoveryWorker>();
         return builder;
     }
@@ -36,8 +36,8 @@ internal static class DiscoveryServiceExtensions
         return app;
     }
 
-    private static IKubernetes Connect(DiscoveryOptions options) => new k8s.Kubernetes(
+    private static IKubernetes Connect(DiscoveryOptions options, string? token) => new k8s.Kubernetes(
         string.IsNullOrWhiteSpace(options.KubernetesUrl)
             ? KubernetesClientConfiguration.BuildDefaultConfig()
-            : new KubernetesClientConfiguration { Host = options.KubernetesUrl });
+            : new KubernetesClientConfiguration { Host = options.KubernetesUrl, AccessToken = token });
 }

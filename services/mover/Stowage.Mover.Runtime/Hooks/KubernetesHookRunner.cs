@@ -1,4 +1,3 @@
-using System.Text;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -8,19 +7,16 @@ namespace Stowage.Mover.Runtime.Hooks;
 /// <summary>Runs a hook inside the application's container through the Kubernetes exec API.</summary>
 public sealed class KubernetesHookRunner(IKubernetes kubernetes) : IHookRunner
 {
-    /// <summary>How much of the command's standard error a failure message quotes.</summary>
-    private const int StderrLimit = 4096;
-
     public async Task RunAsync(HookInvocation hook, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(hook.Timeout);
-        (int ExitCode, string Stderr) result;
+        int exitCode;
         try
         {
             // WaitAsync makes the timeout final: the client library's exec streams block in reads that only its
             // session's end releases, and a hook must not wait on that (or on a connect that ignores the token).
-            result = await ExecAsync(hook, timeout.Token).WaitAsync(timeout.Token);
+            exitCode = await ExecAsync(hook, timeout.Token).WaitAsync(timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -30,10 +26,10 @@ public sealed class KubernetesHookRunner(IKubernetes kubernetes) : IHookRunner
         {
             throw new HookFailedException($"Hook {hook} could not run: {ex.Message}");
         }
-        if (result.ExitCode != 0) throw new HookFailedException($"Hook {hook} exited with code {result.ExitCode}: {result.Stderr.Trim()}");
+        if (exitCode != 0) throw hook.Exited(exitCode);
     }
 
-    private async Task<(int ExitCode, string Stderr)> ExecAsync(HookInvocation hook, CancellationToken cancellationToken)
+    private async Task<int> ExecAsync(HookInvocation hook, CancellationToken cancellationToken)
     {
         using var session = await kubernetes.MuxedStreamNamespacedPodExecAsync(hook.Pod, hook.Namespace, hook.Command, hook.Container,
             stderr: true, stdin: false, stdout: true, tty: false, cancellationToken: cancellationToken);
@@ -45,26 +41,16 @@ public sealed class KubernetesHookRunner(IKubernetes kubernetes) : IHookRunner
         // the command hangs (a stuck fsfreeze), so the timeout closes it. It is registered after Start: a session
         // closed before it started never ends its streams, and the reads below would wait forever.
         await using var close = cancellationToken.Register(() => Task.Run(session.Dispose));
+        // The output is drained, never kept: it may hold secrets (see HookInvocation.ToString).
         var output = stdout.CopyToAsync(Stream.Null, CancellationToken.None);
-        var error = ReadPrefixAsync(stderr, StderrLimit);
+        var error = stderr.CopyToAsync(Stream.Null, CancellationToken.None);
         using var statusReader = new StreamReader(status);
         var statusJson = await statusReader.ReadToEndAsync(CancellationToken.None);
         await output;
-        var errorText = await error;
+        await error;
         cancellationToken.ThrowIfCancellationRequested();
         if (string.IsNullOrWhiteSpace(statusJson))
             throw new KubernetesException("the exec session closed without the command's status");
-        return (Kubernetes.GetExitCodeOrThrow(KubernetesJson.Deserialize<V1Status>(statusJson)), errorText);
-    }
-
-    /// <summary>Reads the stream to its end, keeping only its first bytes (the rest of a noisy command is dropped).</summary>
-    private static async Task<string> ReadPrefixAsync(Stream stream, int limit)
-    {
-        var kept = new MemoryStream();
-        var buffer = new byte[8192];
-        int read;
-        while ((read = await stream.ReadAsync(buffer, CancellationToken.None)) > 0)
-            if (kept.Length < limit) kept.Write(buffer, 0, Math.Min(read, limit - (int)kept.Length));
-        return Encoding.UTF8.GetString(kept.GetBuffer(), 0, (int)kept.Length);
+        return Kubernetes.GetExitCodeOrThrow(KubernetesJson.Deserialize<V1Status>(statusJson));
     }
 }

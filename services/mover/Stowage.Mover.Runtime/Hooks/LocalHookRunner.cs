@@ -30,7 +30,8 @@ public sealed class LocalHookRunner : IHookRunner
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             timeout.CancelAfter(hook.Timeout);
-            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+            // Drained so the command never blocks on a full pipe; never kept (see HookInvocation.ToString).
+            _ = process.StandardError.ReadToEndAsync(timeout.Token);
             _ = process.StandardOutput.ReadToEndAsync(timeout.Token);
             try
             {
@@ -43,7 +44,7 @@ public sealed class LocalHookRunner : IHookRunner
             }
             if (process.ExitCode != 0)
             {
-                throw new HookFailedException($"Hook {hook} exited with code {process.ExitCode}: {(await stderr).Trim()}");
+                throw hook.Exited(process.ExitCode);
             }
         }
     }

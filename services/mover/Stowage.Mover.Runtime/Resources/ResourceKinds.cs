@@ -63,6 +63,10 @@ public static class ResourceKinds
         return kubernetes.CustomObjects.CreateNamespacedCustomObjectAsync(resource, group, version, ns, Plural(kind), cancellationToken: ct);
     }
 
+    /// <summary>The API group and resource (plural) a kind is created as, as RBAC names it.</summary>
+    public static (string Group, string Resource) ResourceOf(string apiVersion, string kind) =>
+        (apiVersion.Contains('/') ? apiVersion[..apiVersion.IndexOf('/')] : "", Plural(kind));
+
     private static (string Group, string Version) Split(string apiVersion) =>
         apiVersion.Contains('/') ? (apiVersion[..apiVersion.IndexOf('/')], apiVersion[(apiVersion.IndexOf('/') + 1)..])
         : throw new NotSupportedException($"Core kind with apiVersion '{apiVersion}' is not supported for backup.");

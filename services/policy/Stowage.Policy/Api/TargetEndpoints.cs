@@ -1,4 +1,5 @@
 using FluentValidation;
+using Stowage.Common.Access;
 using Stowage.Common.Targets;
 using Stowage.Common.Validation;
 using Stowage.Contracts.Policies;
@@ -28,6 +29,11 @@ internal static class TargetEndpoints
         return app;
     }
 
-    private static async Task<IResult> CheckAsync(CheckTargetRequest request, TargetChecker checker, CancellationToken ct) =>
-        TypedResults.Ok(await checker.CheckAsync(request.Target, request.Namespace, ct));
+    // Checking a target reads its credentials Secret: the caller must be one who could make a policy with it.
+    private static async Task<IResult> CheckAsync(CheckTargetRequest request, TargetChecker checker, CallerAccess access, CredentialsPlacement placement, CancellationToken ct)
+    {
+        await access.RequireAsync(ct, StowageResources.CreatePolicy(request.Namespace));
+        if (placement.Refusal(request.Target.Credentials, request.Namespace, request.Namespace, "target.credentials.secretNamespace") is { } refused) return refused;
+        return TypedResults.Ok(await checker.CheckAsync(request.Target, request.Namespace, ct));
+    }
 }

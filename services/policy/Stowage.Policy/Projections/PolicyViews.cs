@@ -34,13 +34,16 @@ public sealed class PolicyViews(DaprClient dapr, IEventStore<PolicyEvent> store,
             ? policy
             : null;
 
-    public async Task<PolicyPage> QueryAsync(PolicyQuery query, CancellationToken cancellationToken)
+    /// <summary>One page of the policies matching the query whose namespace <paramref name="visible"/> admits (paging counts only those).</summary>
+    public async Task<PolicyPage> QueryAsync(PolicyQuery query, Func<string, Task<bool>> visible, CancellationToken cancellationToken)
     {
-        var matching = (await AllAsync(cancellationToken))
+        var candidates = (await AllAsync(cancellationToken))
             .Where(p => query.Status is { } status ? p.Status == status : p.Status != PolicyStatus.Deleted)
             .Where(p => query.Namespace is null || p.Spec.Application.Namespace == query.Namespace)
-            .Where(p => query.Application is null || p.Spec.Application.Name == query.Application)
-            .ToList();
+            .Where(p => query.Application is null || p.Spec.Application.Name == query.Application);
+        var matching = new List<PolicyState>();
+        foreach (var policy in candidates)
+            if (await visible(policy.Spec.Application.Namespace)) matching.Add(policy);
         var page = matching.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
         return new PolicyPage(page, query.Page, query.PageSize, matching.Count);
     }

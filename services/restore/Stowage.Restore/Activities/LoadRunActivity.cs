@@ -12,7 +12,7 @@ using Stowage.Restore.Workflows;
 namespace Stowage.Restore.Activities;
 
 /// <summary>Finds the run in the bucket (needing nothing but its address and credentials) and plans its restore.</summary>
-internal sealed class LoadRunActivity(RepositoryOpener opener) : TracedActivity<RestoreInput, RestorePlan>
+internal sealed class LoadRunActivity(RepositoryOpener opener, PlanAuthorization authorization) : TracedActivity<RestoreInput, RestorePlan>
 {
     protected override async Task<RestorePlan> ExecuteAsync(WorkflowActivityContext context, RestoreInput input)
     {
@@ -44,6 +44,8 @@ internal sealed class LoadRunActivity(RepositoryOpener opener) : TracedActivity<
         var classes = request.StorageClassMap ?? new Dictionary<string, string>();
         var volumes = manifest.Volumes.Select(v => v with { StorageClass = ResourceMapper.StorageClassOf(v.StorageClass, classes) }).ToList();
         var resources = manifest.Resources.Select(r => ResourceMapper.Map(r, targetNamespace, classes)).ToList();
+        if (await authorization.RefusalAsync(input.RequestedBy, manifest, targetNamespace, resources, manifest.PostRestoreHooks.Count > 0, CancellationToken.None) is { } refusal)
+            return Problem(input, refusal);
         var claims = RestoreOrder.Claims(resources, volumes).Select(c => Stamped(c, input.RestoreId)).ToList();
         var afterData = RestoreOrder.AfterData(resources).Select(r => Stamped(r, input.RestoreId)).ToList();
         var pods = manifest.Description?.Pods.Where(p => p.IsMember).Select(p => p.Name).ToList() ?? [];

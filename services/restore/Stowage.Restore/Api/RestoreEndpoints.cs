@@ -1,5 +1,6 @@
 using Dapr.Workflow;
 using FluentValidation;
+using Stowage.Common.Access;
 using Stowage.Common.Targets;
 using Stowage.Common.Validation;
 using Stowage.Contracts.Policies;
@@ -29,6 +30,8 @@ internal sealed class RestoreRequestValidator : AbstractValidator<RestoreRequest
         RuleFor(r => r.TargetNamespace).MustBeDnsLabel().When(r => r.TargetNamespace is not null);
         RuleFor(r => r.RunId).NotEmpty().When(r => r.Application is null)
             .WithMessage("'runId' or 'application' must say which backup to restore.");
+        RuleFor(r => r.TargetNamespace).NotEmpty().When(r => r.Application is null)
+            .WithMessage("'targetNamespace' is needed when only 'runId' names the backup: where a restore writes is checked before it starts.");
         RuleForEach(r => r.StorageClassMap).Must(pair => pair.Key.Length > 0 && pair.Value.Length > 0)
             .WithMessage("'storageClassMap' entries map a non-empty storage class name to another.");
     }
@@ -46,24 +49,32 @@ internal static class RestoreEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListAsync(ListBackupsRequest request, RepositoryOpener opener, CancellationToken ct)
+    private static async Task<IResult> ListAsync(ListBackupsRequest request, RepositoryOpener opener, CallerAccess access, CredentialsPlacement placement, CancellationToken ct)
     {
+        await access.RequireAsync(ct, StowageResources.SeeBackups(request.CredentialsNamespace));
+        if (placement.Refusal(request.Target.Credentials, request.CredentialsNamespace, request.CredentialsNamespace, "target.credentials.secretNamespace") is { } refused) return refused;
         using var repository = await opener.OpenAsync(request.Target, request.CredentialsNamespace, createIfMissing: false, ct);
         var runs = await new RunRepository(repository).ListRunsAsync(request.PolicyId, ct);
         return TypedResults.Ok(runs.Select(r => new BackupSummary(r.Manifest.RunId, r.Manifest.PolicyId, r.Manifest.Application, r.Time, r.Manifest.Volumes, r.Manifest.Resources.Count)));
     }
 
-    private static async Task<IResult> StartAsync(RestoreRequest request, DaprWorkflowClient workflows)
+    // What can be checked before the backup is read is checked here; the rest (source namespace, kinds, hooks) by the plan.
+    private static async Task<IResult> StartAsync(RestoreRequest request, DaprWorkflowClient workflows, CallerAccess access, CredentialsPlacement placement, CancellationToken ct)
     {
         var restoreId = $"restore-{Guid.NewGuid():N}"[..20];
-        await workflows.ScheduleNewWorkflowAsync(nameof(RestoreWorkflow), restoreId, new RestoreInput(restoreId, request));
+        var input = new RestoreInput(restoreId, request, access.Caller);
+        await access.RequireAsync(ct, StowageResources.CreateRestore(input.TargetNamespace));
+        if (request.Application is { } application) await access.RequireAsync(ct, StowageResources.SeeBackups(application.Namespace));
+        if (placement.Refusal(request.Target.Credentials, request.CredentialsNamespace, input.TargetNamespace, "target.credentials.secretNamespace") is { } refused) return refused;
+        await workflows.ScheduleNewWorkflowAsync(nameof(RestoreWorkflow), restoreId, input);
         return TypedResults.Accepted($"/restores/{restoreId}", new { restoreId });
     }
 
-    private static async Task<IResult> GetAsync(string restoreId, DaprWorkflowClient workflows, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string restoreId, DaprWorkflowClient workflows, CallerAccess access, CancellationToken ct)
     {
         var state = await workflows.GetWorkflowStateAsync(restoreId, getInputsAndOutputs: true, ct);
         if (state is not { Exists: true }) return TypedResults.Problem($"No restore '{restoreId}'.", statusCode: 404);
+        await access.RequireAsync(ct, StowageResources.SeeRestores(state.ReadInputAs<RestoreInput>()!.TargetNamespace));
         return TypedResults.Ok(new
         {
             restoreId,

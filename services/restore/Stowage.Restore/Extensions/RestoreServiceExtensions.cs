@@ -4,6 +4,7 @@ using Stowage.Mover.Runtime;
 using Stowage.Mover.Runtime.Hooks;
 using Stowage.Restore.Activities;
 using Stowage.Restore.Api;
+using Stowage.Restore.Mapping;
 using Stowage.Restore.Workflows;
 
 namespace Stowage.Restore.Extensions;
@@ -14,6 +15,7 @@ internal static class RestoreServiceExtensions
     {
         builder.Services.AddMoverRuntime(builder.Configuration);
         builder.Services.AddValidatorsFromAssemblyContaining<RestoreWorkflow>(includeInternalTypes: true);
+        builder.Services.AddSingleton<PlanAuthorization>();
         builder.Services.AddDaprWorkflow(options =>
         {
             options.RegisterWorkflow<RestoreWorkflow>();

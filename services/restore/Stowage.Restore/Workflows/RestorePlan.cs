@@ -1,10 +1,17 @@
+using Stowage.Common.Access;
 using Stowage.Contracts.Restores;
 using Stowage.Mover.Runtime.Hooks;
 using Stowage.Mover.Runtime.Runs;
 
 namespace Stowage.Restore.Workflows;
 
-public sealed record RestoreInput(string RestoreId, RestoreRequest Request);
+/// <summary>A restore as asked, with who asked it (their identity, never their token): the plan may do only what they could.</summary>
+public sealed record RestoreInput(string RestoreId, RestoreRequest Request, Caller RequestedBy)
+{
+    /// <summary>Where the restore writes; the API refuses a request that names neither.</summary>
+    public string TargetNamespace => Request.TargetNamespace ?? Request.Application?.Namespace
+        ?? throw new InvalidOperationException("A restore request names its target namespace or application.");
+}
 
 /// <summary>
 /// What a restore will do, read from the bucket alone by its first activity: the claims to create before the data is

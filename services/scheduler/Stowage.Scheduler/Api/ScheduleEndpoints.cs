@@ -1,3 +1,5 @@
+using Stowage.Common.Access;
+using Stowage.Scheduler.Policies;
 using Stowage.Scheduler.Schedules;
 using Stowage.Scheduler.Workflows;
 
@@ -13,8 +15,9 @@ internal static class ScheduleEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetAsync(string policyId, ScheduleCoordinator coordinator, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string policyId, ScheduleCoordinator coordinator, ScheduledPolicyStore policies, CallerAccess access, CancellationToken ct)
     {
+        if (await RequireAsync(policyId, policies, access, StowageResources.SeePolicies, ct) is { } unknown) return unknown;
         var state = await coordinator.GetAsync(policyId, ct);
         if (state is null) return TypedResults.Problem($"Policy '{policyId}' has no schedule: it is unknown, paused or deleted.", statusCode: 404);
         return TypedResults.Ok(new
@@ -25,8 +28,20 @@ internal static class ScheduleEndpoints
         });
     }
 
-    private static async Task<IResult> RunNowAsync(string policyId, ScheduleCoordinator coordinator, CancellationToken ct) =>
-        await coordinator.RunNowAsync(policyId, ct)
+    private static async Task<IResult> RunNowAsync(string policyId, ScheduleCoordinator coordinator, ScheduledPolicyStore policies, CallerAccess access, CancellationToken ct)
+    {
+        if (await RequireAsync(policyId, policies, access, StowageResources.CreateBackup, ct) is { } unknown) return unknown;
+        return await coordinator.RunNowAsync(policyId, ct)
             ? TypedResults.Accepted($"/schedules/{policyId}")
             : TypedResults.Problem($"Policy '{policyId}' has no running schedule: resume it first, or check the id.", statusCode: 409);
+    }
+
+    /// <summary>404 for a policy this service never heard of; else 403 unless the caller holds the permission in its namespace.</summary>
+    private static async Task<IResult?> RequireAsync(string policyId, ScheduledPolicyStore policies, CallerAccess access, Func<string, Permission> permission, CancellationToken ct)
+    {
+        if (await policies.GetAsync(policyId, ct) is not { Spec: { } spec })
+            return TypedResults.Problem($"Policy '{policyId}' has no schedule: it is unknown, paused or deleted.", statusCode: 404);
+        await access.RequireAsync(ct, permission(spec.Application.Namespace));
+        return null;
+    }
 }

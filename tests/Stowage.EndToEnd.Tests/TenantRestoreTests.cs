@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Stowage.Common.EventSourcing;
+using Stowage.Common.Targets;
+using Stowage.Mover.Engine;
+using Stowage.Mover.Engine.Crypto;
+using Stowage.Mover.Engine.Storage;
+using Stowage.Mover.Runtime.Runs;
+
+namespace Stowage.EndToEnd.Tests;
+
+/// <summary>
+/// Teams restore only what they could make themselves: the API server's RBAC decides, with the ClusterRoles the
+/// chart ships, and a refused restore writes nothing.
+/// </summary>
+[Collection(S3ServerCollection.Name)]
+public sealed class TenantRestoreTests(S3ServerFixture s3)
+{
+    [Fact]
+    public async Task A_team_restores_into_its_own_namespace_only_what_it_may_read_and_create()
+    {
+        await using var cluster = await StowageCluster.StartAsync(s3, services: ["restore"]);
+        var target = StowageApi.S3Target(cluster, await s3.CreateBucketAsync("e2e-tenant-restore"));
+        await ForgeRunAsync(target);
+        var kubernetes = cluster.Kubernetes;
+        await ShippedRbac.ApplyAsync(kubernetes);
+        var outsider = await BindAsync(kubernetes, "outsider", ("stowage-edit", "shop-copy"));
+        var reader = await BindAsync(kubernetes, "reader", ("stowage-view", "shop"), ("stowage-edit", "shop-copy"));
+
+        // Asked by application, the source namespace is known at once: 403, no restore starts.
+        using (var restore = cluster.Client("restore", outsider))
+        {
+            using var refused = await restore.PostAsJsonAsync("/restores",
+                new RestoreRequest(target, Application: new ApplicationRef("shop", "db"), TargetNamespace: "shop-copy"), EventJson.Options);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Contains("get backups.stowage.io in namespace \"shop\"", (await refused.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>());
+        }
+
+        // Asked by run id, the backup must be read to know where it came from: the restore fails before writing.
+        var byRun = await StowageApi.RestoreAsync(cluster, new RestoreRequest(target, RunId: "tenant-run", TargetNamespace: "shop-copy"), outsider);
+        Assert.Equal("Failed", byRun.GetProperty("outcome").GetString());
+        Assert.Equal("User \"outsider\" may not get backups.stowage.io in namespace \"shop\"; nothing was restored.", byRun.GetProperty("reason").GetString());
+
+        // A reader of the source may restore, but only kinds they could create in the target themselves.
+        var kinds = await StowageApi.RestoreAsync(cluster, new RestoreRequest(target, RunId: "tenant-run", TargetNamespace: "shop-copy"), reader);
+        Assert.Equal("Failed", kinds.GetProperty("outcome").GetString());
+        Assert.Contains("may not create configmaps in namespace \"shop-copy\"", kinds.GetProperty("reason").GetString());
+
+        Assert.Empty(kubernetes.List("v1", "ConfigMap", "shop-copy"));
+        Assert.Empty(kubernetes.List("v1", "PersistentVolumeClaim"));
+    }
+
+    private static async Task<string> BindAsync(Stowage.LocalCluster.FakeKubernetesApiServer kubernetes, string user, params (string Role, string Namespace)[] grants)
+    {
+        foreach (var (role, ns) in grants)
+        {
+            await kubernetes.ApplyAsync(new JsonObject
+            {
+                ["apiVersion"] = "rbac.authorization.k8s.io/v1", ["kind"] = "RoleBinding",
+                ["metadata"] = new JsonObject { ["name"] = $"{user}-{role}", ["namespace"] = ns },
+                ["roleRef"] = new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "ClusterRole", ["name"] = role },
+                ["subjects"] = new JsonArray(new JsonObject { ["kind"] = "User", ["name"] = user, ["apiGroup"] = "rbac.authorization.k8s.io" }),
+            });
+        }
+        return kubernetes.IssueToken(user);
+    }
+
+    private async Task ForgeRunAsync(BackupTarget target)
+    {
+        var keys = new TargetCredentials(s3.AccessKey, s3.SecretKey, "end-to-end repository password");
+        var backend = new S3Backend(S3ClientFactory.Create(target, keys, new TargetAddressPolicy(new() { AllowedAddresses = [StowageCluster.AllowedTargetAddress(s3)] })), new S3BackendOptions { Bucket = target.Bucket, Prefix = target.Prefix, ServiceUrl = target.Endpoint });
+        using var repository = await StowageRepository.InitAsync(backend, RepositorySecret.FromPassword(keys.RepositoryPassword));
+        var config = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "ConfigMap", ["metadata"] = new JsonObject { ["name"] = "db-config" }, ["data"] = new JsonObject { ["mode"] = "primary" } };
+        await new RunRepository(repository).RecordRunAsync(new RunManifest("tenant-run", "policy-tenant", new ApplicationRef("shop", "db"), DateTimeOffset.UtcNow, null, [config], [], []), CancellationToken.None);
+    }
+}
