@@ -12,5 +12,11 @@ if ! command -v chromium >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
 fi
 
+# The CLI's progress bar is read from a real terminal: tmux runs it and capture-pane reads the screen.
+if ! command -v tmux >/dev/null 2>&1; then
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends tmux
+fi
+
 # The console's charts: Chart.js from npm into its wwwroot (the build also fetches it when missing).
 bash services/console/Stowage.Console/vendor-chartjs.sh

@@ -1,98 +1,50 @@
-using System.Text.Json;
+using System.CommandLine;
+using Stowage.Cli.Backups;
+using Stowage.Cli.Policies;
+using Stowage.Cli.Restores;
 
 namespace Stowage.Cli;
 
 /// <summary>
-/// Parses a command line, makes the call, prints the answer as indented JSON. A refusal prints one line naming
-/// what is wrong (exit 1); bad usage exit 2; an unreachable service exit 3.
+/// The <c>stowage</c> command: parses the line with System.CommandLine, runs the command, and keeps the exit codes of
+/// <see cref="ExitCodes"/>. A bad command line prints one line naming what is wrong and exits 2.
 /// </summary>
-internal sealed class CliApp(ServiceUrls urls, TextWriter output, TextWriter error, HttpMessageHandler? handler = null)
+internal static class CliApp
 {
-    public async Task<int> RunAsync(string[] args)
+    public static RootCommand Build(CliEnvironment environment)
     {
-        var command = Commands.All.Where(c => Matches(c, args)).MaxBy(c => c.Words.Length);
-        if (command is null) return Usage(args.Length == 0 ? null : $"unknown command '{string.Join(' ', args.Take(2))}'");
-        try
-        {
-            var input = Parse(args.Skip(command.Words.Split(' ').Length).ToArray());
-            using var request = command.Request(input, urls);
-            using var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
-            using var response = await http.SendAsync(request);
-            var body = await response.Content.ReadAsStringAsync();
-            if (response.IsSuccessStatusCode)
-            {
-                await output.WriteLineAsync(Pretty(body));
-                return ExitCodes.Ok;
-            }
-            await error.WriteLineAsync($"error: {(int)response.StatusCode} {ProblemText(body)}");
-            return ExitCodes.Refused;
-        }
-        catch (UsageException ex)
-        {
-            return Usage($"{ex.Message}; usage: stowage {command.Words} {command.Arguments}");
-        }
-        catch (HttpRequestException ex)
-        {
-            await error.WriteLineAsync($"error: cannot reach the service ({ex.Message}); set STOWAGE_POLICY_URL and friends");
-            return ExitCodes.Unreachable;
-        }
+        var root = new RootCommand("stowage: back up and restore Kubernetes applications through Stowage's one API address.");
+        foreach (var option in GlobalOptions.All) root.Options.Add(option);
+        root.Subcommands.Add(PolicyCommands.Create(environment));
+        root.Subcommands.Add(BackupCommands.Create(environment));
+        root.Subcommands.Add(RestoreCommands.Create(environment));
+        root.Subcommands.Add(CompletionCommand.Create(environment));
+        return root;
     }
 
-    private static bool Matches(CliCommand command, string[] args)
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment)
     {
-        var words = command.Words.Split(' ');
-        return args.Length >= words.Length && words.SequenceEqual(args.Take(words.Length));
+        var root = Build(environment);
+        var parsed = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = environment.Console.Profile.Out.Writer, Error = environment.Error };
+        // The suggest directive (shell completion) answers for partial lines, which are errors to the parser.
+        if (parsed.Errors.Count > 0 && !IsDirective(args))
+        {
+            var command = string.Join(' ', parsed.CommandResult.Command is RootCommand ? [] : Path(parsed));
+            var message = string.Join(' ', parsed.Errors[0].Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            await environment.Error.WriteLineAsync($"error: {message} (see 'stowage {command}{(command.Length > 0 ? " " : "")}--help')");
+            return ExitCodes.Usage;
+        }
+        return await parsed.InvokeAsync(configuration);
     }
 
-    private static CommandInput Parse(string[] rest)
-    {
-        var values = new List<string>();
-        var options = new Dictionary<string, string>();
-        for (var i = 0; i < rest.Length; i++)
-        {
-            if (!rest[i].StartsWith('-') || rest[i] == "-") values.Add(rest[i]);
-            else if (i + 1 < rest.Length) options[rest[i].TrimStart('-')] = rest[++i];
-            else throw new UsageException($"option {rest[i]} needs a value");
-        }
-        return new CommandInput(values, options);
-    }
+    private static bool IsDirective(string[] args) => args.Length > 0 && args[0].StartsWith("[suggest", StringComparison.Ordinal);
 
-    /// <summary>A problem-details body as one line: its title, then each bad field and why.</summary>
-    private static string ProblemText(string body)
+    private static IEnumerable<string> Path(ParseResult parsed)
     {
-        try
-        {
-            var problem = JsonDocument.Parse(body).RootElement;
-            var title = problem.TryGetProperty("title", out var t) ? t.GetString() : body;
-            var fields = problem.TryGetProperty("errors", out var errors)
-                ? errors.EnumerateObject().Select(e => $"{e.Name}: {string.Join(" ", e.Value.EnumerateArray().Select(m => m.GetString()))}")
-                : [];
-            return string.Join("; ", new[] { title }.Concat(fields));
-        }
-        catch (JsonException)
-        {
-            return body;
-        }
-    }
-
-    private static string Pretty(string body)
-    {
-        if (string.IsNullOrWhiteSpace(body)) return "ok";
-        try
-        {
-            return JsonSerializer.Serialize(JsonDocument.Parse(body).RootElement, new JsonSerializerOptions { WriteIndented = true });
-        }
-        catch (JsonException)
-        {
-            return body;
-        }
-    }
-
-    private int Usage(string? problem)
-    {
-        if (problem is not null) error.WriteLine($"error: {problem}");
-        error.WriteLine("usage: stowage <command> [arguments]");
-        foreach (var command in Commands.All) error.WriteLine($"  {command.Words,-20} {command.Arguments,-48} {command.Help}");
-        return ExitCodes.Usage;
+        var names = new List<string>();
+        for (var result = parsed.CommandResult; result is not null && result.Command is not RootCommand; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+            names.Insert(0, result.Command.Name);
+        return names;
     }
 }

@@ -1,3 +1,3 @@
 using Stowage.Cli;
 
-return await new CliApp(ServiceUrls.FromEnvironment(), Console.Out, Console.Error).RunAsync(args);
+return await CliApp.RunAsync(args, CliEnvironment.FromProcess());

@@ -75,13 +75,36 @@ internal sealed class Demo(TextWriter output)
     {
         Step($"kept everything under {installation.Root} (repository, volumes, service logs)");
         Step($"the console and the API stay up at {installation.ApiUrl}/ ; press Ctrl+C to stop");
-        var stop = new TaskCompletionSource();
-        System.Console.CancelKeyPress += (_, e) =>
+        // The stowage CLI finds this install's front door here when neither --server nor STOWAGE_URL says otherwise.
+        var addressFile = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".stowage", "local-api-url");
+        var tokenFile = Path.Combine(Path.GetDirectoryName(addressFile)!, "local-api-token");
+        Directory.CreateDirectory(Path.GetDirectoryName(addressFile)!);
+        await File.WriteAllTextAsync(addressFile, installation.ApiUrl);
+        // The operator's token, for the owner only (UnixCreateMode sets the mode as the file is made).
+        var owner = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) owner.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        await using (var token = new FileStream(tokenFile, owner))
         {
-            e.Cancel = true;
+            await token.WriteAsync(System.Text.Encoding.UTF8.GetBytes(installation.OperatorToken));
+        }
+        Step($"the stowage CLI uses it by default (written to {addressFile}, its operator token beside it), e.g. stowage policy list -n {Namespace}");
+        var stop = new TaskCompletionSource();
+        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
+        void Stop(System.Runtime.InteropServices.PosixSignalContext signal)
+        {
+            signal.Cancel = true;
             stop.TrySetResult();
-        };
-        await stop.Task;
+        }
+        try
+        {
+            await stop.Task;
+        }
+        finally
+        {
+            File.Delete(addressFile);
+            File.Delete(tokenFile);
+        }
     }
 
     private async Task<JsonElement> Follow(HttpClient client, string path, string what)
