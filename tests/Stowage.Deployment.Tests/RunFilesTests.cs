@@ -6,7 +6,7 @@ namespace Stowage.Deployment.Tests;
 /// <summary>tye.yaml, dapr.yaml, the Helm chart and components/ must describe the same services and components.</summary>
 public sealed class RunFilesTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Path;
 
     private static readonly string[] ServiceAppIds = [AppIds.Policy, AppIds.Discovery, AppIds.Scheduler, AppIds.Mover, AppIds.Restore];
 
@@ -114,12 +114,5 @@ public sealed class RunFilesTests
         var properties = System.Text.Json.JsonDocument.Parse(output).RootElement.GetProperty("Properties");
         string Get(string key) => properties.GetProperty(key).GetString()!;
         return (Get("ContainerRepository"), Get("ContainerImageTag"), Get("ContainerFamily"), Get("EnableSdkContainerSupport"));
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Stowage.slnx"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Stowage.slnx not found above the test folder.");
     }
 }

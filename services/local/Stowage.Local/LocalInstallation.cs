@@ -8,7 +8,9 @@ namespace Stowage.Local;
 /// Stowage on one machine: the local Dapr sidecar, the five services as separate processes, and a two-node stand-in
 /// cluster holding the applications. Its kubelet runs volume jobs' pods as local processes of this checkout's
 /// stowage-mover, so data moves the way it does in a cluster; claims are folders under <see cref="VolumeRoot"/>, hooks
-/// run as local processes, "local" targets are folders under <see cref="RepositoryRoot"/>.
+/// run as local processes, "local" targets are folders under <see cref="RepositoryRoot"/>. The cluster authorizes every
+/// request: each service calls it with its own ServiceAccount's token under the RBAC the chart ships
+/// (<see cref="ServiceIdentities"/>); users and tests act as <see cref="OperatorToken"/>.
 /// </summary>
 public sealed class LocalInstallation : IAsyncDisposable
 {
@@ -22,10 +24,13 @@ public sealed class LocalInstallation : IAsyncDisposable
     private LocalSidecarOptions? sidecarOptions;
     private LocalSidecarHost? sidecar;
     private readonly IReadOnlyDictionary<string, string> settings;
+    private readonly IReadOnlyDictionary<string, string> serviceTokens;
 
-    private LocalInstallation(string root, bool deleteRoot, FakeKubernetesApiServer kubernetes, IReadOnlyDictionary<string, string> settings)
+    private LocalInstallation(string root, bool deleteRoot, FakeKubernetesApiServer kubernetes, IReadOnlyDictionary<string, string> settings,
+        IReadOnlyDictionary<string, string> serviceTokens)
     {
         this.settings = settings;
+        this.serviceTokens = serviceTokens;
         Root = root;
         this.deleteRoot = deleteRoot;
         Kubernetes = kubernetes;
@@ -80,11 +85,14 @@ public sealed class LocalInstallation : IAsyncDisposable
         IEnumerable<string>? extraApps = null, string? root = null)
     {
         var folder = root ?? Directory.CreateTempSubdirectory("stowage-local-").FullName;
+        // The stand-in cluster checks every request as an apiserver does: each service acts with its own ServiceAccount's
+        // token, under exactly the RBAC the chart ships.
         var cluster = await FakeKubernetesApiServer.StartAsync(new FakeKubernetesApiServerOptions
         {
-            RunWorkloads = true, VolumeRoot = Path.Combine(folder, "volumes"), Images = LocalImages.All(),
+            Authorization = true, RunWorkloads = true, VolumeRoot = Path.Combine(folder, "volumes"), Images = LocalImages.All(),
         });
-        var installation = new LocalInstallation(folder, root is null, cluster, settings);
+        var tokens = await ServiceIdentities.InstallAsync(cluster, WithConsole);
+        var installation = new LocalInstallation(folder, root is null, cluster, settings, tokens);
         // The services log to their own files; the sidecar stays quiet unless something is badly wrong.
         var options = new LocalSidecarOptions
         {
@@ -134,7 +142,7 @@ public sealed class LocalInstallation : IAsyncDisposable
         var environment = new Dictionary<string, string>(endpoints.EnvironmentVariables)
         {
             ["Kubernetes__Url"] = Kubernetes.Url,
-            ["Kubernetes__Token"] = Kubernetes.AdminToken,
+            ["Kubernetes__Token"] = serviceTokens[service],
             ["Discovery__KubernetesUrl"] = Kubernetes.Url,
             ["Mover__DataPath"] = "jobs",
             ["Mover__Jobs__Image"] = $"{LocalImages.Mover}:local",
