@@ -1,7 +1,3 @@
-using Stowage.Common.Targets;
-using Stowage.Mover.Engine;
-using Stowage.Mover.Engine.Crypto;
-using Stowage.Mover.Engine.Storage;
 using Stowage.Mover.Runtime.Runs;
 
 namespace Stowage.EndToEnd.Tests;
@@ -29,14 +25,10 @@ public sealed class ForgedRunRestoreTests(S3ServerFixture s3)
         Assert.Empty(cluster.Kubernetes.List("v1", "PersistentVolumeClaim"));
     }
 
-    private async Task ForgeRunAsync(BackupTarget target, string source, string claim)
+    private Task ForgeRunAsync(BackupTarget target, string source, string claim) => BucketRuns.WriteAsync(s3, target, async runs =>
     {
-        var keys = new TargetCredentials(s3.AccessKey, s3.SecretKey, "end-to-end repository password");
-        var backend = new S3Backend(S3ClientFactory.Create(target, keys, new TargetAddressPolicy(new() { AllowedAddresses = [StowageCluster.AllowedTargetAddress(s3)] })), new S3BackendOptions { Bucket = target.Bucket, Prefix = target.Prefix, ServiceUrl = target.Endpoint });
-        using var repository = await StowageRepository.InitAsync(backend, RepositorySecret.FromPassword(keys.RepositoryPassword));
-        var runs = new RunRepository(repository);
         var volume = await runs.BackupVolumeAsync("forged", "policy-forged", "shop/db", claim, source, null, CancellationToken.None);
         await runs.RecordRunAsync(new RunManifest("forged", "policy-forged", new ApplicationRef("shop", "db"), DateTimeOffset.UtcNow, null, [],
             [new VolumeSnapshotRef(claim, volume.Id, null, null, volume.Summary.Bytes)], []), CancellationToken.None);
-    }
+    });
 }

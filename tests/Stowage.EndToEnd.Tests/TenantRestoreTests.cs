@@ -2,10 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Stowage.Common.EventSourcing;
-using Stowage.Common.Targets;
-using Stowage.Mover.Engine;
-using Stowage.Mover.Engine.Crypto;
-using Stowage.Mover.Engine.Storage;
 using Stowage.Mover.Runtime.Runs;
 
 namespace Stowage.EndToEnd.Tests;
@@ -66,12 +62,9 @@ public sealed class TenantRestoreTests(S3ServerFixture s3)
         return kubernetes.IssueToken(user);
     }
 
-    private async Task ForgeRunAsync(BackupTarget target)
+    private Task ForgeRunAsync(BackupTarget target) => BucketRuns.WriteAsync(s3, target, runs =>
     {
-        var keys = new TargetCredentials(s3.AccessKey, s3.SecretKey, "end-to-end repository password");
-        var backend = new S3Backend(S3ClientFactory.Create(target, keys, new TargetAddressPolicy(new() { AllowedAddresses = [StowageCluster.AllowedTargetAddress(s3)] })), new S3BackendOptions { Bucket = target.Bucket, Prefix = target.Prefix, ServiceUrl = target.Endpoint });
-        using var repository = await StowageRepository.InitAsync(backend, RepositorySecret.FromPassword(keys.RepositoryPassword));
         var config = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "ConfigMap", ["metadata"] = new JsonObject { ["name"] = "db-config" }, ["data"] = new JsonObject { ["mode"] = "primary" } };
-        await new RunRepository(repository).RecordRunAsync(new RunManifest("tenant-run", "policy-tenant", new ApplicationRef("shop", "db"), DateTimeOffset.UtcNow, null, [config], [], []), CancellationToken.None);
-    }
+        return runs.RecordRunAsync(new RunManifest("tenant-run", "policy-tenant", new ApplicationRef("shop", "db"), DateTimeOffset.UtcNow, null, [config], [], []), CancellationToken.None);
+    });
 }

@@ -1,6 +1,5 @@
 using Stowage.Common.Workflows;
 using System.Net;
-using System.Text.Json.Nodes;
 using Dapr.Workflow;
 using k8s;
 using k8s.Autorest;
@@ -20,12 +19,11 @@ internal sealed class FindConflictsActivity(IServiceProvider services) : TracedA
     {
         var conflicts = new List<string>();
         if (services.GetService<IKubernetes>() is not { } kubernetes) return conflicts;
-        foreach (var resource in plan.Claims.Concat(plan.Resources).Select(json => JsonNode.Parse(json)!.AsObject()))
+        foreach (var (apiVersion, kind, name, _) in plan.Claims.Concat(plan.Resources))
         {
-            var (kind, name) = (RestoredItems.KindOf(resource), RestoredItems.NameOf(resource));
             try
             {
-                var existing = await ResourceKinds.ReadAsync(kubernetes, resource, plan.TargetNamespace, CancellationToken.None);
+                var existing = await ResourceKinds.ReadAsync(kubernetes, apiVersion, kind, name, plan.TargetNamespace, CancellationToken.None);
                 if (!RestoreLabel.IsFrom(existing, plan.Input.RestoreId)) conflicts.Add($"{kind}/{name}");
             }
             catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.NotFound)

@@ -1,18 +1,17 @@
 using Stowage.Common.Workflows;
-using System.Text.Json.Nodes;
 using Dapr.Workflow;
-using Stowage.Common.Targets;
-using Stowage.Mover.Engine;
 using Stowage.Mover.Runtime.Hooks;
-using Stowage.Mover.Runtime.Repositories;
 using Stowage.Mover.Runtime.Runs;
 using Stowage.Restore.Mapping;
 using Stowage.Restore.Workflows;
 
 namespace Stowage.Restore.Activities;
 
-/// <summary>Finds the run in the bucket (needing nothing but its address and credentials) and plans its restore.</summary>
-internal sealed class LoadRunActivity(RepositoryOpener opener, PlanAuthorization authorization) : TracedActivity<RestoreInput, RestorePlan>
+/// <summary>
+/// Finds the run in the bucket (needing nothing but its address and credentials) and plans its restore. The plan
+/// names the resources; their contents are read again from the bucket when they are created.
+/// </summary>
+internal sealed class LoadRunActivity(RunLookup lookup, PlanAuthorization authorization) : TracedActivity<RestoreInput, RestorePlan>
 {
     protected override async Task<RestorePlan> ExecuteAsync(WorkflowActivityContext context, RestoreInput input)
     {
@@ -20,13 +19,9 @@ internal sealed class LoadRunActivity(RepositoryOpener opener, PlanAuthorization
         RecordedRun? run;
         try
         {
-            using var repository = await opener.OpenAsync(request.Target, request.CredentialsNamespace, createIfMissing: false, CancellationToken.None);
-            var runs = await new RunRepository(repository).ListRunsAsync(null, CancellationToken.None);
-            run = request.RunId is { } runId
-                ? runs.FirstOrDefault(r => r.Manifest.RunId == runId)
-                : runs.LastOrDefault(r => request.Application is null || r.Manifest.Application == request.Application);
+            run = await lookup.FindAsync(request, request.RunId, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is WrongPasswordException or RepositoryLocationException or CredentialsUnavailableException or Amazon.S3.AmazonS3Exception or Stowage.Mover.Engine.Storage.ObjectMissingException)
+        catch (Exception ex) when (RunLookup.IsUnreadable(ex))
         {
             return Problem(input, $"The backups in bucket '{request.Target.Bucket}' cannot be read: {ex.Message}");
         }
@@ -41,23 +36,15 @@ internal sealed class LoadRunActivity(RepositoryOpener opener, PlanAuthorization
         var targetNamespace = request.TargetNamespace ?? manifest.Application.Namespace;
         if (ManifestNames.FindUnsafe(manifest, targetNamespace) is { } unsafeName)
             return Problem(input, $"Backup run '{manifest.RunId}' in bucket '{request.Target.Bucket}' names {unsafeName}; nothing was restored.");
-        var classes = request.StorageClassMap ?? new Dictionary<string, string>();
-        var volumes = manifest.Volumes.Select(v => v with { StorageClass = ResourceMapper.StorageClassOf(v.StorageClass, classes) }).ToList();
-        var resources = manifest.Resources.Select(r => ResourceMapper.Map(r, targetNamespace, classes)).ToList();
-        if (await authorization.RefusalAsync(input.RequestedBy, manifest, targetNamespace, resources, manifest.PostRestoreHooks.Count > 0, CancellationToken.None) is { } refusal)
+        var planned = PlannedResources.Of(manifest, targetNamespace, request.StorageClassMap, input.RestoreId);
+        if (await authorization.RefusalAsync(input.RequestedBy, manifest, targetNamespace, planned.All, manifest.PostRestoreHooks.Count > 0, CancellationToken.None) is { } refusal)
             return Problem(input, refusal);
-        var claims = RestoreOrder.Claims(resources, volumes).Select(c => Stamped(c, input.RestoreId)).ToList();
-        var afterData = RestoreOrder.AfterData(resources).Select(r => Stamped(r, input.RestoreId)).ToList();
+        var claims = planned.Claims.Select(ResourceRef.Of).ToList();
+        var afterData = planned.AfterData.Select((r, i) => ResourceRef.Of(r, claims.Count + i)).ToList();
         var pods = manifest.Description?.Pods.Where(p => p.IsMember).Select(p => p.Name).ToList() ?? [];
         var hooks = manifest.PostRestoreHooks.SelectMany(h => pods.DefaultIfEmpty(manifest.Application.Name).Select(pod =>
             new HookInvocation(targetNamespace, pod, h.Container, h.Command, TimeSpan.FromSeconds(h.TimeoutSeconds)))).ToList();
-        return new RestorePlan(input, manifest.RunId, targetNamespace, claims, afterData, volumes, hooks, null);
-    }
-
-    private static string Stamped(JsonObject resource, string restoreId)
-    {
-        RestoreLabel.Stamp(resource, restoreId);
-        return resource.ToJsonString();
+        return new RestorePlan(input, manifest.RunId, targetNamespace, claims, afterData, planned.Volumes, hooks, null);
     }
 
     private static RestorePlan Problem(RestoreInput input, string problem) => new(input, input.Request.RunId ?? "", "", [], [], [], [], problem);

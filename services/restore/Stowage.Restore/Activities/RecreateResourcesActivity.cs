@@ -13,44 +13,62 @@ using Stowage.Restore.Workflows;
 namespace Stowage.Restore.Activities;
 
 /// <summary>
-/// Creates a batch of the plan's resources in the target namespace (made if missing), in order. An object this
-/// restore made on an earlier attempt counts as created; one that appeared since the conflict check is left as it
-/// is and reported as not restored; any other refusal is reported for that resource alone.
+/// Creates a batch of the plan's resources in the target namespace (made if missing), in order, reading each from
+/// the run in the bucket at this moment (a retried attempt reads again) so that its contents never pass through
+/// workflow state. An object this restore made on an earlier attempt counts as created; one that appeared since the
+/// conflict check is left as it is and reported as not restored; any other refusal is reported for that resource alone.
 /// </summary>
-internal sealed class RecreateResourcesActivity(IServiceProvider services) : TracedActivity<ResourceBatch, List<RestoredItem>>
+internal sealed class RecreateResourcesActivity(IServiceProvider services, RunLookup lookup) : TracedActivity<ResourceBatch, List<RestoredItem>>
 {
     protected override async Task<List<RestoredItem>> ExecuteAsync(WorkflowActivityContext context, ResourceBatch batch)
     {
-        var results = new List<RestoredItem>();
-        if (batch.Resources.Count == 0) return results;
-        if (services.GetService<IKubernetes>() is not { } kubernetes)
+        if (batch.Resources.Count == 0) return [];
+        if (services.GetService<IKubernetes>() is not { } kubernetes) return FailAll(batch, "No Kubernetes API is reachable from the restore service.");
+
+        IReadOnlyList<JsonObject> planned;
+        try
         {
-            return batch.Resources.Select(r => RestoredItems.Of(r, false, "No Kubernetes API is reachable from the restore service.")).ToList();
+            var run = await lookup.FindAsync(batch.Input.Request, batch.RunId, CancellationToken.None);
+            if (run is null) return FailAll(batch, $"backup run '{batch.RunId}' is no longer in bucket '{batch.Input.Request.Target.Bucket}'");
+            planned = PlannedResources.Of(run.Manifest, batch.TargetNamespace, batch.Input.Request.StorageClassMap, batch.Input.RestoreId).All.ToList();
+        }
+        catch (Exception ex) when (RunLookup.IsUnreadable(ex))
+        {
+            return FailAll(batch, $"the backup could not be read again: {ex.Message}");
         }
 
         await EnsureNamespaceAsync(kubernetes, batch.TargetNamespace);
-        foreach (var json in batch.Resources)
+        var results = new List<RestoredItem>();
+        foreach (var reference in batch.Resources)
         {
-            var resource = JsonNode.Parse(json)!.AsObject();
-            try
-            {
-                await ResourceKinds.CreateAsync(kubernetes, resource, batch.TargetNamespace, CancellationToken.None);
-                results.Add(RestoredItems.Of(resource, true, null));
-            }
-            catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.Conflict)
-            {
-                var existing = await ResourceKinds.ReadAsync(kubernetes, resource, batch.TargetNamespace, CancellationToken.None);
-                results.Add(RestoreLabel.IsFrom(existing, batch.RestoreId)
-                    ? RestoredItems.Of(resource, true, null)
-                    : RestoredItems.Of(resource, false, "already exists (made by someone else during the restore); left unchanged"));
-            }
-            catch (Exception ex) when (ex is HttpOperationException or NotSupportedException or HttpRequestException)
-            {
-                results.Add(RestoredItems.Of(resource, false, ex is HttpOperationException http ? $"HTTP {(int)http.Response.StatusCode}: {http.Response.Content}" : ex.Message));
-            }
+            results.Add(planned.FirstOrDefault(reference.Names) is { } resource
+                ? await CreateAsync(kubernetes, resource, batch)
+                : RestoredItems.Of(reference, false, $"no longer in backup run '{batch.RunId}'"));
         }
         return results;
     }
+
+    private static async Task<RestoredItem> CreateAsync(IKubernetes kubernetes, JsonObject resource, ResourceBatch batch)
+    {
+        try
+        {
+            await ResourceKinds.CreateAsync(kubernetes, resource, batch.TargetNamespace, CancellationToken.None);
+            return RestoredItems.Of(resource, true, null);
+        }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.Conflict)
+        {
+            var existing = await ResourceKinds.ReadAsync(kubernetes, resource, batch.TargetNamespace, CancellationToken.None);
+            return RestoreLabel.IsFrom(existing, batch.Input.RestoreId)
+                ? RestoredItems.Of(resource, true, null)
+                : RestoredItems.Of(resource, false, "already exists (made by someone else during the restore); left unchanged");
+        }
+        catch (Exception ex) when (ex is HttpOperationException or NotSupportedException or HttpRequestException)
+        {
+            return RestoredItems.Of(resource, false, ex is HttpOperationException http ? $"HTTP {(int)http.Response.StatusCode}: {http.Response.Content}" : ex.Message);
+        }
+    }
+
+    private static List<RestoredItem> FailAll(ResourceBatch batch, string reason) => batch.Resources.Select(r => RestoredItems.Of(r, false, reason)).ToList();
 
     private static async Task EnsureNamespaceAsync(IKubernetes kubernetes, string name)
     {

@@ -16,6 +16,7 @@ internal static class RestoreServiceExtensions
         builder.Services.AddMoverRuntime(builder.Configuration);
         builder.Services.AddValidatorsFromAssemblyContaining<RestoreWorkflow>(includeInternalTypes: true);
         builder.Services.AddSingleton<PlanAuthorization>();
+        builder.Services.AddSingleton<RunLookup>();
         builder.Services.AddDaprWorkflow(options =>
         {
             options.RegisterWorkflow<RestoreWorkflow>();

@@ -15,22 +15,23 @@ public sealed record RestoreInput(string RestoreId, RestoreRequest Request, Call
 
 /// <summary>
 /// What a restore will do, read from the bucket alone by its first activity: the claims to create before the data is
-/// restored into them, and the other resources (workloads last) to create once it is.
+/// restored into them, and the other resources (workloads last) to create once it is. Resources are named, not
+/// carried: workflow state holds no backed-up object's contents (a Secret's data least of all).
 /// </summary>
 public sealed record RestorePlan(
     RestoreInput Input,
     string RunId,
     string TargetNamespace,
-    IReadOnlyList<string> Claims,
-    IReadOnlyList<string> Resources,
+    IReadOnlyList<ResourceRef> Claims,
+    IReadOnlyList<ResourceRef> Resources,
     IReadOnlyList<VolumeSnapshotRef> Volumes,
     IReadOnlyList<HookInvocation> PostRestoreHooks,
     string? Problem);
 
 public sealed record VolumeRestore(RestorePlan Plan, VolumeSnapshotRef Volume);
 
-/// <summary>Resources of a plan to create in its target namespace, in this order.</summary>
-public sealed record ResourceBatch(string RestoreId, string TargetNamespace, IReadOnlyList<string> Resources);
+/// <summary>Resources of a plan to create in its target namespace, in this order, read again from the run <paramref name="RunId"/> of the restore's bucket.</summary>
+public sealed record ResourceBatch(RestoreInput Input, string RunId, string TargetNamespace, IReadOnlyList<ResourceRef> Resources);
 
 public sealed record RestoreStatus(string Step, int VolumesDone, int VolumesTotal);
 

@@ -31,7 +31,7 @@ internal sealed class RestoreWorkflow : Workflow<RestoreInput, RestoreReport>
 
         context.SetCustomStatus(new RestoreStatus("creating claims", 0, plan.Volumes.Count));
         var resources = await context.CallActivityAsync<List<RestoredItem>>(nameof(RecreateResourcesActivity),
-            new ResourceBatch(input.RestoreId, plan.TargetNamespace, plan.Claims), Retry);
+            new ResourceBatch(input, plan.RunId, plan.TargetNamespace, plan.Claims), Retry);
 
         var volumes = new List<RestoredItem>();
         foreach (var volume in plan.Volumes)
@@ -51,14 +51,14 @@ internal sealed class RestoreWorkflow : Workflow<RestoreInput, RestoreReport>
         if (missingData is not null)
         {
             // Workloads would start on a volume without its data, and the application might initialise it.
-            resources.AddRange(plan.Resources.Select(json => RestoredItems.Of(json, false, $"not created: {missingData.Kind}/{missingData.Name} was not restored")));
+            resources.AddRange(plan.Resources.Select(r => RestoredItems.Of(r, false, $"not created: {missingData.Kind}/{missingData.Name} was not restored")));
             return await FinishAsync(context, input.RestoreId, plan.RunId, Outcome(resources, volumes),
                 $"{missingData.Kind}/{missingData.Name} was not restored ({missingData.Detail}), so no workload was created.", resources, volumes);
         }
 
         context.SetCustomStatus(new RestoreStatus("creating workloads", volumes.Count, plan.Volumes.Count));
         resources.AddRange(await context.CallActivityAsync<List<RestoredItem>>(nameof(RecreateResourcesActivity),
-            new ResourceBatch(input.RestoreId, plan.TargetNamespace, plan.Resources), Retry));
+            new ResourceBatch(input, plan.RunId, plan.TargetNamespace, plan.Resources), Retry));
 
         string? hookFailure = null;
         try

@@ -8,7 +8,7 @@ internal static class RestoredItems
 {
     public static RestoredItem Of(JsonObject resource, bool succeeded, string? detail) => new(KindOf(resource), NameOf(resource), succeeded, detail);
 
-    public static RestoredItem Of(string resourceJson, bool succeeded, string? detail) => Of(JsonNode.Parse(resourceJson)!.AsObject(), succeeded, detail);
+    public static RestoredItem Of(ResourceRef resource, bool succeeded, string? detail) => new(resource.Kind, resource.Name, succeeded, detail);
 
     public static string KindOf(JsonObject resource) => (string?)resource["kind"] ?? "?";
 
