@@ -20,9 +20,9 @@ public sealed class TenantRestoreTests(S3ServerFixture s3)
         var target = StowageApi.S3Target(cluster, await s3.CreateBucketAsync("e2e-tenant-restore"));
         await ForgeRunAsync(target);
         var kubernetes = cluster.Kubernetes;
-        await ShippedRbac.ApplyAsync(kubernetes);
-        var outsider = await BindAsync(kubernetes, "outsider", ("stowage-edit", "shop-copy"));
-        var reader = await BindAsync(kubernetes, "reader", ("stowage-view", "shop"), ("stowage-edit", "shop-copy"));
+        var outsider = await RoleBindings.UserAsync(kubernetes, "outsider", "stowage-edit", "shop-copy");
+        await RoleBindings.GrantAsync(kubernetes, "reader", "stowage-view", "shop");
+        var reader = await RoleBindings.UserAsync(kubernetes, "reader", "stowage-edit", "shop-copy");
 
         // Asked by application, the source namespace is known at once: 403, no restore starts.
         using (var restore = cluster.Client("restore", outsider))
@@ -45,21 +45,6 @@ public sealed class TenantRestoreTests(S3ServerFixture s3)
 
         Assert.Empty(kubernetes.List("v1", "ConfigMap", "shop-copy"));
         Assert.Empty(kubernetes.List("v1", "PersistentVolumeClaim"));
-    }
-
-    private static async Task<string> BindAsync(Stowage.LocalCluster.FakeKubernetesApiServer kubernetes, string user, params (string Role, string Namespace)[] grants)
-    {
-        foreach (var (role, ns) in grants)
-        {
-            await kubernetes.ApplyAsync(new JsonObject
-            {
-                ["apiVersion"] = "rbac.authorization.k8s.io/v1", ["kind"] = "RoleBinding",
-                ["metadata"] = new JsonObject { ["name"] = $"{user}-{role}", ["namespace"] = ns },
-                ["roleRef"] = new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "ClusterRole", ["name"] = role },
-                ["subjects"] = new JsonArray(new JsonObject { ["kind"] = "User", ["name"] = user, ["apiGroup"] = "rbac.authorization.k8s.io" }),
-            });
-        }
-        return kubernetes.IssueToken(user);
     }
 
     private Task ForgeRunAsync(BackupTarget target) => BucketRuns.WriteAsync(s3, target, runs =>

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text.Json.Nodes;
 using Stowage.LocalCluster;
 
 namespace Stowage.Testing.Dapr;
@@ -33,20 +32,7 @@ public sealed class AccessCluster : IAsyncDisposable
     }
 
     /// <summary>A token for <paramref name="user"/>, bound to the shipped ClusterRole <paramref name="role"/> in each namespace.</summary>
-    public async Task<string> UserAsync(string user, string role, params string[] namespaces)
-    {
-        foreach (var ns in namespaces)
-        {
-            await Server.ApplyAsync(new JsonObject
-            {
-                ["apiVersion"] = "rbac.authorization.k8s.io/v1", ["kind"] = "RoleBinding",
-                ["metadata"] = new JsonObject { ["name"] = $"{user}-{role}", ["namespace"] = ns },
-                ["roleRef"] = new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "ClusterRole", ["name"] = role },
-                ["subjects"] = new JsonArray(new JsonObject { ["kind"] = "User", ["name"] = user, ["apiGroup"] = "rbac.authorization.k8s.io" }),
-            });
-        }
-        return Server.IssueToken(user);
-    }
+    public Task<string> UserAsync(string user, string role, params string[] namespaces) => RoleBindings.UserAsync(Server, user, role, namespaces);
 
     /// <summary>A client for <paramref name="baseAddress"/> that sends <paramref name="token"/> as its bearer token.</summary>
     public static HttpClient ClientFor(HttpClient template, string? token)
