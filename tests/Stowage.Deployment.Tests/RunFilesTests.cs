@@ -41,6 +41,21 @@ public sealed class RunFilesTests
     }
 
     [Fact]
+    public void Commands_are_protected_topics_with_the_same_scoping_in_components_and_the_helm_chart()
+    {
+        var metadata = Items((YamlMappingNode)Load("components/pubsub.yaml")["spec"], "metadata").Where(m => m.Children.ContainsKey("value"))
+            .ToDictionary(m => Text(m, "name"), m => Text(m, "value"));
+        Assert.Equal([Stowage.Contracts.Backups.BackupTopics.Command], metadata["protectedTopics"].Split(','));
+        Assert.EndsWith($"={Stowage.Contracts.Backups.BackupTopics.Command}", metadata["publishingScopes"]);
+        var chart = File.ReadAllText(Path.Combine(Root, "deploy/helm/stowage/templates/components.yaml"));
+        foreach (var key in new[] { "protectedTopics", "subscriptionScopes" })
+        {
+            Assert.Contains($"- name: {key}\n      value: \"{metadata[key]}\"", chart);
+        }
+        Assert.Contains($"{{{{ $app }}}}={Stowage.Contracts.Backups.BackupTopics.Command}", chart);
+    }
+
+    [Fact]
     public void The_helm_chart_deploys_the_same_services_and_the_console()
     {
         var names = Items(Load("deploy/helm/stowage/values.yaml"), "services").Select(s => $"stowage-{Text(s, "name")}");

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Stowage.LocalSidecar.Hosting;
 using Xunit;
 
 namespace Stowage.Testing.Hosting;
@@ -49,6 +50,26 @@ public abstract class ServiceHostContract<TEntryPoint>(WebApplicationFactory<TEn
 
     /// <summary>The (pub/sub component, topic) pairs the service subscribes to; empty when it subscribes to none.</summary>
     protected abstract IReadOnlyCollection<(string PubSub, string Topic)> Subscriptions { get; }
+
+    /// <summary>
+    /// An app id that subscriptionScopes lists receives only the topics listed for it, and a protected topic reaches only
+    /// app ids granted it, so a topic the service subscribes to but the component does not grant would never arrive.
+    /// </summary>
+    [Fact]
+    public void The_pub_sub_components_topic_scoping_lets_the_service_receive_every_topic_it_subscribes_to()
+    {
+        var appId = "stowage-" + ServiceName["Stowage.".Length..].ToLowerInvariant();
+        var scopes = new LocalSidecarOptions().UseTopicScopesOfComponents(ComponentsDirectory()).TopicScopes;
+        var refused = Subscriptions.Where(s => scopes.TryGetValue(s.PubSub, out var scoped) && !scoped.MaySubscribe(appId, s.Topic)).ToList();
+        Assert.True(refused.Count == 0, $"components/ does not let {appId} receive: {string.Join(", ", refused.Select(s => $"{s.PubSub}/{s.Topic}"))}");
+    }
+
+    private static string ComponentsDirectory()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Stowage.slnx"))) directory = directory.Parent;
+        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Stowage.slnx not found"), "components");
+    }
 
     [Fact]
     public async Task Dapr_subscription_endpoint_lists_exactly_the_service_topics_each_with_a_route()

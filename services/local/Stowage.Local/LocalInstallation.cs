@@ -77,6 +77,9 @@ public sealed class LocalInstallation : IAsyncDisposable
         return client;
     }
 
+    /// <summary>The checkout's Dapr components folder, whose pub/sub topic scoping the local sidecar honours.</summary>
+    public static string ComponentsDirectory => Path.Combine(ServiceBinaries.RepositoryRoot(), "components");
+
     /// <param name="services">Which services run (a brand-new cluster that only restores may run just "restore").</param>
     /// <param name="settings">Configuration given to every service, e.g. Credentials__name__AccessKeyId.</param>
     /// <param name="extraApps">App ids of other apps that talk through the same sidecar.</param>
@@ -99,6 +102,8 @@ public sealed class LocalInstallation : IAsyncDisposable
             SqlitePath = installation.SidecarDatabase,
             ConfigureLogging = logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Critical),
         };
+        // The topic scoping of components/pubsub.yaml, as daprd started with that folder honours it: commands are protected.
+        options.UseTopicScopesOfComponents(ComponentsDirectory);
         var chosen = services.OrderBy(s => s == "console").ToList();
         foreach (var appId in chosen.Select(s => $"stowage-{s}").Concat(extraApps ?? []))
         {
@@ -119,6 +124,7 @@ public sealed class LocalInstallation : IAsyncDisposable
         var endpoints = sidecar!.Apps.Values.ToList();
         await sidecar.DisposeAsync();
         var options = new LocalSidecarOptions { SqlitePath = sidecarOptions!.SqlitePath, ConfigureLogging = sidecarOptions.ConfigureLogging };
+        options.UseTopicScopesOfComponents(ComponentsDirectory);
         // The same tokens: the running services hold them.
         foreach (var app in endpoints) options.Apps.Add(new LocalSidecarAppOptions(app.AppId, app.AppPort, app.GrpcPort, app.HttpPort, app.Tokens));
         sidecarOptions = options;

@@ -18,5 +18,6 @@ public sealed class SchedulerHostTests(WebApplicationFactory<Program> factory) :
         (DaprComponents.PubSub, PolicyTopics.Resumed),
         (DaprComponents.PubSub, PolicyTopics.Deleted),
         (DaprComponents.PubSub, BackupTopics.Finished),
+        (DaprComponents.PubSub, BackupTopics.Command),
     ];
 }

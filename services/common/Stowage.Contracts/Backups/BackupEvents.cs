@@ -20,9 +20,11 @@ public enum RunOutcome
 
 /// <summary>
 /// A request for one backup run of one policy. <paramref name="RunId"/> is unique per run and is the mover's
-/// workflow instance id, so a request delivered twice starts one run.
+/// workflow instance id, so a request delivered twice starts one run. <paramref name="CorrelationId"/> is the one a
+/// <see cref="BackupCommand"/> carried, handed on to the run's <see cref="BackupFinished"/>.
 /// </summary>
-public sealed record BackupRequested(Guid EventId, DateTimeOffset OccurredAt, string RunId, string PolicyId, long PolicyVersion, PolicySpec Spec, BackupTrigger Trigger)
+public sealed record BackupRequested(Guid EventId, DateTimeOffset OccurredAt, string RunId, string PolicyId, long PolicyVersion, PolicySpec Spec, BackupTrigger Trigger,
+    string? CorrelationId = null)
     : IIntegrationEvent;
 
 /// <summary>Progress of a running backup: volumes done of total, bytes processed, and the current step.</summary>
@@ -32,11 +34,18 @@ public sealed record BackupProgressed(Guid EventId, DateTimeOffset OccurredAt, s
 /// <summary>
 /// The end of a run. <paramref name="Reason"/> says what went wrong in words a user can act on;
 /// <paramref name="BackupsKept"/> is how many of the policy's runs the repository keeps after retention (null when retention did not run).
+/// <paramref name="CorrelationId"/> is the one of the <see cref="BackupCommand"/> that asked for the run. A command that
+/// started no run (it named no known active policy) ends in a Failed event with an empty <paramref name="RunId"/>.
 /// </summary>
 public sealed record BackupFinished(
     Guid EventId, DateTimeOffset OccurredAt, string RunId, string PolicyId, RunOutcome Outcome, string? Reason,
-    IReadOnlyList<VolumeResult> Volumes, int? BackupsKept = null)
-    : IIntegrationEvent;
+    IReadOnlyList<VolumeResult> Volumes, int? BackupsKept = null, string? CorrelationId = null)
+    : IIntegrationEvent
+{
+    /// <summary>Whether this answers a command that started no run: there is no run to record.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsRefusal => RunId.Length == 0;
+}
 
 /// <summary>What became of one volume in a run: <paramref name="BytesAdded"/> stored bytes it added to the repository, out of <paramref name="SourceBytes"/> bytes of files.</summary>
 public sealed record VolumeResult(string Volume, bool Succeeded, string? SnapshotId, long BytesAdded, string? Error, long SourceBytes = 0);

@@ -43,7 +43,7 @@ internal static class ProtectionSubscriptions
         events.MapPost("/backup-progressed", (BackupProgressed e, ProtectionViews views, ILogger<ProtectionViews> logger, CancellationToken ct) =>
             ApplyToOwnerAsync(views, logger, "policy", e.PolicyId, e, ct)).WithTopic(DaprComponents.PubSub, BackupTopics.Progress);
         events.MapPost("/backup-finished", (BackupFinished e, ProtectionViews views, ILogger<ProtectionViews> logger, CancellationToken ct) =>
-            ApplyToOwnerAsync(views, logger, "policy", e.PolicyId, e, ct)).WithTopic(DaprComponents.PubSub, BackupTopics.Finished);
+            e.IsRefusal ? Task.CompletedTask : ApplyToOwnerAsync(views, logger, "policy", e.PolicyId, e, ct)).WithTopic(DaprComponents.PubSub, BackupTopics.Finished);
         events.MapPost("/restore-finished", (RestoreFinished e, ProtectionViews views, ILogger<ProtectionViews> logger, CancellationToken ct) =>
             ApplyToOwnerAsync(views, logger, "run", e.RunId, e, ct)).WithTopic(DaprComponents.PubSub, RestoreTopics.Finished);
         return app;

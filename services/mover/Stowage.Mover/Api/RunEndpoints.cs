@@ -32,6 +32,7 @@ internal static class RunEndpoints
             runtimeStatus = state.RuntimeStatus.ToString(),
             status = state.ReadCustomStatusAs<RunStatus>(),
             progress = summary.Progress,
+            correlationId = summary.CorrelationId,
             outcome = state.RuntimeStatus == WorkflowRuntimeStatus.Completed ? state.ReadOutputAs<RunOutcome>().ToString() : null,
             failure = state.FailureDetails?.ErrorMessage,
         });

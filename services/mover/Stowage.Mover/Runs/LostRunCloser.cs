@@ -27,7 +27,7 @@ internal sealed class LostRunCloser(RunHistory history, DaprWorkflowClient workf
             if (await LossOfAsync(run.RunId, cancellationToken) is not { } loss) continue;
             if (copies.Stop(run.RunId)) fixedKinds.Add("copy-stopped");
             var reason = $"The run was interrupted: {loss} What it uploaded stays in the repository and the next run reuses it.";
-            await publisher.PublishAsync(BackupTopics.Finished, new BackupFinished(InterruptionId(run.RunId), now, run.RunId, run.PolicyId, RunOutcome.Interrupted, reason, []), cancellationToken);
+            await publisher.PublishAsync(BackupTopics.Finished, new BackupFinished(InterruptionId(run.RunId), now, run.RunId, run.PolicyId, RunOutcome.Interrupted, reason, [], CorrelationId: run.CorrelationId), cancellationToken);
             fixedKinds.Add("run-interrupted");
         }
         foreach (var runId in copies.RunIds)

@@ -5,9 +5,9 @@ using Stowage.Contracts.Backups;
 
 namespace Stowage.Mover.Runs;
 
-/// <summary>One line of the run history: a request, then its outcome when it finished.</summary>
+/// <summary>One line of the run history: a request, then its outcome when it finished; the correlation id of the backup command that asked for it.</summary>
 public sealed record RunSummary(string RunId, string PolicyId, string Application, BackupTrigger Trigger, DateTimeOffset RequestedAt,
-    string State, string? Reason, DateTimeOffset? FinishedAt, IReadOnlyList<VolumeResult> Volumes, RunProgress? Progress = null);
+    string State, string? Reason, DateTimeOffset? FinishedAt, IReadOnlyList<VolumeResult> Volumes, RunProgress? Progress = null, string? CorrelationId = null);
 
 /// <summary>The latest progress report of a running backup: what it is copying and how many bytes it has read.</summary>
 public sealed record RunProgress(string Step, long BytesProcessed, DateTimeOffset At);
@@ -23,7 +23,7 @@ public sealed class RunHistory(DaprClient dapr)
     public async Task RequestedAsync(BackupRequested e, CancellationToken ct)
     {
         if (await GetAsync(e.RunId, ct) is { FinishedAt: not null }) return; // events may arrive out of order
-        await SaveAsync(new RunSummary(e.RunId, e.PolicyId, e.Spec.Application.ToString(), e.Trigger, e.OccurredAt, "Queued", null, null, []), ct);
+        await SaveAsync(new RunSummary(e.RunId, e.PolicyId, e.Spec.Application.ToString(), e.Trigger, e.OccurredAt, "Queued", null, null, [], CorrelationId: e.CorrelationId), ct);
     }
 
     public async Task ProgressedAsync(BackupProgressed e, CancellationToken ct)
@@ -35,9 +35,10 @@ public sealed class RunHistory(DaprClient dapr)
 
     public async Task FinishedAsync(BackupFinished e, CancellationToken ct)
     {
+        if (e.IsRefusal) return;
         var known = await GetAsync(e.RunId, ct);
         await SaveAsync(new RunSummary(e.RunId, e.PolicyId, known?.Application ?? "", known?.Trigger ?? BackupTrigger.Scheduled, known?.RequestedAt ?? e.OccurredAt,
-            e.Outcome.ToString(), e.Reason, e.OccurredAt, e.Volumes), ct);
+            e.Outcome.ToString(), e.Reason, e.OccurredAt, e.Volumes, CorrelationId: e.CorrelationId ?? known?.CorrelationId), ct);
     }
 
     public Task<RunSummary?> GetAsync(string runId, CancellationToken ct) =>

@@ -88,7 +88,7 @@ internal sealed class BackupWorkflow : Workflow<BackupRequested, RunOutcome>
     private static async Task<RunOutcome> FinishAsync(WorkflowContext context, BackupRequested request, RunOutcome outcome, string? reason, IReadOnlyList<VolumeResult> volumes, int? kept = null)
     {
         context.SetCustomStatus(new RunStatus(outcome.ToString(), volumes.Count(v => v.Succeeded), volumes.Count));
-        var finished = new BackupFinished(context.NewGuid(), context.CurrentUtcDateTime, request.RunId, request.PolicyId, outcome, reason, volumes, kept);
+        var finished = new BackupFinished(context.NewGuid(), context.CurrentUtcDateTime, request.RunId, request.PolicyId, outcome, reason, volumes, kept, request.CorrelationId);
         await context.CallActivityAsync<bool>(nameof(PublishFinishedActivity), finished, Retry);
         return outcome;
     }

@@ -51,12 +51,15 @@ public sealed partial class ScheduleCoordinator(DaprWorkflowClient workflows, IO
         return "schedule-started";
     }
 
-    /// <summary>Asks for a run now; false when the policy has no running schedule (paused, deleted or unknown).</summary>
-    public async Task<bool> RunNowAsync(string policyId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks for a run now; false when the policy has no running schedule (paused, deleted or unknown). The run's
+    /// request and finished event carry <paramref name="correlationId"/>.
+    /// </summary>
+    public async Task<bool> RunNowAsync(string policyId, CancellationToken cancellationToken, string? correlationId = null)
     {
         var instanceId = ScheduleEvents.InstanceId(policyId);
         if (!await IsRunningAsync(instanceId, cancellationToken)) return false;
-        await workflows.RaiseEventAsync(instanceId, ScheduleEvents.Signal, new ScheduleSignal(ScheduleSignalKind.RunNow, long.MaxValue), cancellationToken);
+        await workflows.RaiseEventAsync(instanceId, ScheduleEvents.Signal, new ScheduleSignal(ScheduleSignalKind.RunNow, long.MaxValue, CorrelationId: correlationId), cancellationToken);
         return true;
     }
 

@@ -2,6 +2,7 @@ using Stowage.Common.Messaging;
 using Stowage.Contracts;
 using Stowage.Contracts.Backups;
 using Stowage.Contracts.Policies;
+using Stowage.Scheduler.Commands;
 using Stowage.Scheduler.Policies;
 using Stowage.Scheduler.Schedules;
 
@@ -27,6 +28,7 @@ internal static class PolicySubscriptions
         events.MapPost("/policy-deleted", (PolicyDeleted e, ScheduledPolicyStore views, ScheduleCoordinator schedules, CancellationToken ct) =>
             ApplyAsync(e, views, schedules, ct)).WithTopic(DaprComponents.PubSub, PolicyTopics.Deleted);
         events.MapPost("/backup-finished", RunFinishedAsync).WithTopic(DaprComponents.PubSub, BackupTopics.Finished);
+        events.MapBackupCommands();
         return app;
     }
 
@@ -37,6 +39,7 @@ internal static class PolicySubscriptions
 
     private static async Task RunFinishedAsync(BackupFinished e, ScheduledPolicyStore views, ScheduleCoordinator schedules, CancellationToken ct)
     {
+        if (e.IsRefusal) return;
         if (e.Outcome != RunOutcome.Interrupted) await views.RecordRunEndedAsync(e.PolicyId, e.OccurredAt.UtcDateTime, ct);
         await schedules.ReportRunFinishedAsync(e, ct);
     }

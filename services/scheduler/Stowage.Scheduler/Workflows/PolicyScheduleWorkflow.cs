@@ -25,6 +25,7 @@ internal sealed class PolicyScheduleWorkflow : Workflow<ScheduleState, string>
         context.SetCustomStatus(new ScheduleStatus("waiting", due, state.LastRunUtc, state.RunCount, null));
 
         var trigger = BackupTrigger.Scheduled;
+        string? correlationId = null;
         if (due > now)
         {
             var signal = await WaitForSignalAsync(context, due - now);
@@ -33,7 +34,11 @@ internal sealed class PolicyScheduleWorkflow : Workflow<ScheduleState, string>
                 context.ContinueAsNew(state with { Spec = signal.Spec, PolicyVersion = signal.PolicyVersion }, preserveUnprocessedEvents: true);
                 return "spec changed";
             }
-            if (signal is { Kind: ScheduleSignalKind.RunNow }) trigger = BackupTrigger.Manual;
+            if (signal is { Kind: ScheduleSignalKind.RunNow })
+            {
+                trigger = BackupTrigger.Manual;
+                correlationId = signal.CorrelationId;
+            }
             else if (signal is { Kind: ScheduleSignalKind.RunAgain }) trigger = BackupTrigger.Scheduled;
             else if (signal is not null)
             {
@@ -44,7 +49,7 @@ internal sealed class PolicyScheduleWorkflow : Workflow<ScheduleState, string>
 
         var runId = $"{state.PolicyId}-{context.CurrentUtcDateTime:yyyyMMddTHHmmss}-{context.NewGuid().ToString("N")[..6]}";
         context.SetCustomStatus(new ScheduleStatus("running", null, state.LastRunUtc, state.RunCount, runId));
-        await context.CallActivityAsync(nameof(RequestBackupActivity), new BackupRunRequest(runId, state, trigger), ActivityRetry);
+        await context.CallActivityAsync(nameof(RequestBackupActivity), new BackupRunRequest(runId, state, trigger, correlationId), ActivityRetry);
         var outcome = await WaitForRunAsync(context, runId);
         context.ContinueAsNew(ScheduleRetry.AfterRun(state, outcome, context.CurrentUtcDateTime), preserveUnprocessedEvents: true);
         return runId;

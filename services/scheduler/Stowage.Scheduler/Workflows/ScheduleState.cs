@@ -18,8 +18,11 @@ public enum ScheduleSignalKind
     RunAgain,
 }
 
-/// <summary>An outside event for a running schedule; <see cref="PolicyVersion"/> lets it ignore stale ones.</summary>
-public sealed record ScheduleSignal(ScheduleSignalKind Kind, long PolicyVersion, PolicySpec? Spec = null);
+/// <summary>
+/// An outside event for a running schedule; <see cref="PolicyVersion"/> lets it ignore stale ones. A run-now asked for by a
+/// backup command carries the command's <see cref="CorrelationId"/> to the run.
+/// </summary>
+public sealed record ScheduleSignal(ScheduleSignalKind Kind, long PolicyVersion, PolicySpec? Spec = null, string? CorrelationId = null);
 
 /// <summary>What the schedule shows as its custom status while it waits.</summary>
 public sealed record ScheduleStatus(string Phase, DateTime? NextDueUtc, DateTime? LastRunUtc, int RunCount, string? CurrentRunId);

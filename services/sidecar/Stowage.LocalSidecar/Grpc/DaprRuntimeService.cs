@@ -13,6 +13,11 @@ internal sealed class DaprRuntimeService(SidecarApp app, IStateStore store, PubS
 {
     public override async Task<Empty> PublishEvent(PublishEventRequest request, ServerCallContext context)
     {
+        if (broker.PublishRefusal(app.AppId, request.PubsubName, request.Topic) is { } refusal)
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied, refusal));
+        }
+
         var published = CloudEventFactory.Create(
             app.AppId, request.PubsubName, request.Topic, request.Data.ToByteArray(), request.DataContentType, request.Metadata);
         await broker.PublishAsync(published, context.CancellationToken);

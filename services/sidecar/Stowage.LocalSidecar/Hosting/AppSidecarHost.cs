@@ -48,6 +48,7 @@ internal static class AppSidecarHost
         web.MapGrpcService<DaprRuntimeService>();
         web.MapGrpcService<WorkflowSidecarService>();
         web.MapSidecarHealth();
+        web.MapHttpPublish();
         web.Map(ServiceInvoker.Prefix + "{**method}", (HttpContext context, ServiceInvoker invocation, SidecarApp caller) => invocation.InvokeAsync(context, caller));
         await web.StartAsync();
         var endpoints = new SidecarAppEndpoints(app.AppId, app.AppPort, grpcListener!.IPEndPoint!.Port, httpListener!.IPEndPoint!.Port, app.Tokens);

@@ -1,14 +1,43 @@
+using Stowage.LocalSidecar.PubSub;
 using YamlDotNet.RepresentationModel;
 
 namespace Stowage.LocalSidecar.Hosting;
 
 /// Reads the settings the sidecar honours from Dapr component files (the components/ folder daprd is started with):
-/// the outbox route of each state store (outboxPublishPubsub and outboxPublishTopic).
+/// the outbox route of each state store (outboxPublishPubsub and outboxPublishTopic) and the topic scoping of each pub/sub.
 internal static class ComponentFiles
 {
     public static IReadOnlyDictionary<string, OutboxRoute> OutboxRoutesIn(string directory)
     {
         var routes = new Dictionary<string, OutboxRoute>();
+        foreach (var (name, settings) in ComponentsIn(directory, "state."))
+        {
+            if (settings.TryGetValue("outboxPublishPubsub", out var pubSub) && settings.TryGetValue("outboxPublishTopic", out var topic))
+            {
+                routes[name] = new OutboxRoute(pubSub, topic);
+            }
+        }
+
+        return routes;
+    }
+
+    /// The topic scoping of each pub/sub component that declares any (allowedTopics, protectedTopics, publishingScopes, subscriptionScopes).
+    public static IReadOnlyDictionary<string, TopicScopes> TopicScopesIn(string directory)
+    {
+        var scopes = new Dictionary<string, TopicScopes>();
+        foreach (var (name, settings) in ComponentsIn(directory, "pubsub."))
+        {
+            if (TopicScopes.FromMetadata(settings) is { IsScoped: true } scoped)
+            {
+                scopes[name] = scoped;
+            }
+        }
+
+        return scopes;
+    }
+
+    private static IEnumerable<(string Name, Dictionary<string, string> Settings)> ComponentsIn(string directory, string typePrefix)
+    {
         var files = Directory.EnumerateFiles(directory, "*.yaml").Concat(Directory.EnumerateFiles(directory, "*.yml"));
         foreach (var file in files.Order(StringComparer.Ordinal))
         {
@@ -18,22 +47,16 @@ internal static class ComponentFiles
                 stream.Load(reader);
             }
 
-            foreach (var component in stream.Documents.Select(d => d.RootNode).OfType<YamlMappingNode>().Where(IsStateStore))
+            foreach (var component in stream.Documents.Select(d => d.RootNode).OfType<YamlMappingNode>())
             {
-                var settings = Settings(component);
-                if (Scalar(component, "metadata", "name") is { } name &&
-                    settings.TryGetValue("outboxPublishPubsub", out var pubSub) && settings.TryGetValue("outboxPublishTopic", out var topic))
+                if (Scalar(component, "kind") == "Component" && Scalar(component, "spec", "type")?.StartsWith(typePrefix, StringComparison.Ordinal) == true &&
+                    Scalar(component, "metadata", "name") is { } name)
                 {
-                    routes[name] = new OutboxRoute(pubSub, topic);
+                    yield return (name, Settings(component));
                 }
             }
         }
-
-        return routes;
     }
-
-    private static bool IsStateStore(YamlMappingNode node) =>
-        Scalar(node, "kind") == "Component" && Scalar(node, "spec", "type")?.StartsWith("state.", StringComparison.Ordinal) == true;
 
     private static Dictionary<string, string> Settings(YamlMappingNode component)
     {

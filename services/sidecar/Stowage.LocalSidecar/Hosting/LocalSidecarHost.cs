@@ -58,7 +58,7 @@ public sealed class LocalSidecarHost : IAsyncDisposable
         IPubSubJournal journal = options.SqlitePath is { } journalPath ? new SqlitePubSubJournal(journalPath) : new InMemoryPubSubJournal();
         var catalog = new SubscriptionCatalog(appChannel, journal, loggerFactory.CreateLogger<SubscriptionCatalog>());
         await catalog.RestoreAsync();
-        var broker = new PubSubBroker(apps, catalog, journal, appChannel, options.Delivery, loggerFactory.CreateLogger<PubSubBroker>());
+        var broker = new PubSubBroker(apps, catalog, journal, appChannel, options.Delivery, options.TopicScopes.ToDictionary(), loggerFactory.CreateLogger<PubSubBroker>());
 
         // No timeout and no redirects, cookies or decompression: an invocation passes through as the app answered it.
         var invocationChannel = new HttpMessageInvoker(new SocketsHttpHandler

@@ -27,6 +27,21 @@ public sealed class LocalSidecarOptions
         return this;
     }
 
+    /// <summary>Topic scoping by pub/sub component name, honoured as daprd does: a refused publish fails with
+    /// ERR_PUBSUB_FORBIDDEN (HTTP 403, gRPC PermissionDenied), a refused subscription is not delivered to.</summary>
+    public IDictionary<string, TopicScopes> TopicScopes { get; } = new Dictionary<string, TopicScopes>();
+
+    /// <summary>Takes the topic scoping of the pub/sub components in a Dapr components folder.</summary>
+    public LocalSidecarOptions UseTopicScopesOfComponents(string componentsDirectory)
+    {
+        foreach (var (pubSub, scopes) in ComponentFiles.TopicScopesIn(componentsDirectory))
+        {
+            TopicScopes[pubSub] = scopes;
+        }
+
+        return this;
+    }
+
     /// <summary>Retry and back-off for event delivery to apps.</summary>
     public DeliveryPolicy Delivery { get; set; } = DeliveryPolicy.Default;
 

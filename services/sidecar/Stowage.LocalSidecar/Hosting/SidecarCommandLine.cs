@@ -55,7 +55,7 @@ internal static class SidecarCommandLine
         var options = new LocalSidecarOptions { SqlitePath = sqlitePath };
         if (componentsDirectory is not null)
         {
-            options.UseOutboxesOfComponents(componentsDirectory);
+            options.UseOutboxesOfComponents(componentsDirectory).UseTopicScopesOfComponents(componentsDirectory);
         }
 
         foreach (var (store, route) in outboxes)

@@ -10,11 +10,18 @@ internal sealed class PubSubBroker(
     IPubSubJournal journal,
     HttpClient appChannel,
     DeliveryPolicy policy,
+    IReadOnlyDictionary<string, TopicScopes> scopes,
     ILogger<PubSubBroker> logger) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _deliveries = [];
     private readonly Lock _gate = new();
+
+    /// The message daprd refuses a publish outside the component's scopes with (ERR_PUBSUB_FORBIDDEN), or null when it is allowed.
+    public string? PublishRefusal(string appId, string pubSubName, string topic) =>
+        ScopesOf(pubSubName).MayPublish(appId, topic) ? null : $"topic {topic} is not allowed for app id {appId}";
+
+    private TopicScopes ScopesOf(string pubSubName) => scopes.GetValueOrDefault(pubSubName) ?? TopicScopes.None;
 
     public async Task PublishAsync(PublishedEvent published, CancellationToken cancellationToken)
     {
@@ -34,7 +41,9 @@ internal sealed class PubSubBroker(
             }
         }
 
-        foreach (var (appId, subscription) in catalog.SubscribersOf(published.PubSubName, published.Topic))
+        // daprd does not subscribe an app to a topic its subscriptionScopes refuse.
+        var scoping = ScopesOf(published.PubSubName);
+        foreach (var (appId, subscription) in catalog.SubscribersOf(published.PubSubName, published.Topic).Where(s => scoping.MaySubscribe(s.AppId, published.Topic)))
         {
             Start(await journal.RecordAsync(new PendingDelivery(appId, subscription, published)));
         }

@@ -1,0 +1,136 @@
+using Dapr;
+using Dapr.Client;
+using Stowage.Common.EventSourcing;
+using Stowage.Contracts;
+using Stowage.Contracts.Backups;
+using Stowage.Contracts.Policies;
+using Stowage.LocalCluster;
+
+namespace Stowage.EndToEnd.Tests;
+
+/// <summary>
+/// Another system's app, with its own sidecar app id, asks for backups through the command topic and hears the answer
+/// on backup.finished by its correlation id (docs/api.md, "Event triggers"). components/pubsub.yaml names
+/// "backup-trigger" as the one publisher of commands; any other app id is refused by its sidecar.
+/// </summary>
+public sealed class EventTriggerTests : IAsyncLifetime
+{
+    private const string Pipeline = "backup-trigger";
+    private const string Intruder = "not-a-publisher";
+    private LocalInstallation installation = null!;
+    private EventRecorder answers = null!;
+
+    public async Task InitializeAsync()
+    {
+        installation = await LocalInstallation.StartAsync(LocalInstallation.AllServices,
+            new Dictionary<string, string> { ["Credentials__e2e__RepositoryPassword"] = "event trigger password" }, extraApps: [Pipeline, Intruder]);
+        answers = await EventRecorder.StartAsync(installation.Sidecar(Pipeline).AppPort, DaprComponents.PubSub, [BackupTopics.Finished, BackupTopics.Requested]);
+        await SampleApplication.DeployAsync(installation.Kubernetes, "shop", "orders-db");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await installation.DisposeAsync();
+        await answers.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_backup_command_is_answered_by_backup_finished_with_its_correlation_id_once_and_an_unknown_application_is_refused()
+    {
+        var application = new ApplicationRef("shop", "orders-db");
+        var policyId = await CreatePolicyAsync(new PolicySpec(application, new BackupTarget(TargetProviders.Local, "events-backups",
+            new CredentialsRef(ConfigurationName: "e2e"), Prefix: "shop"), new BackupSchedule(Interval: "1h"), new RetentionRule(KeepLast: 3),
+            Hooks: [new HookSpec(HookPhase.Pre, "postgres", ["sh", "-c", "echo checkpoint"])]));
+        using var pipeline = PublisherOf(Pipeline);
+
+        var unknown = new BackupCommand(Guid.NewGuid(), DateTimeOffset.UtcNow, "deploy-41", new ApplicationRef("shop", "nothing-here"));
+        await pipeline.PublishEventAsync(DaprComponents.PubSub, BackupTopics.Command, unknown);
+        var refused = await AnswerAsync("deploy-41");
+        Assert.Equal(RunOutcome.Failed, refused.Outcome);
+        Assert.Equal("", refused.RunId);
+        Assert.Contains("shop/nothing-here", refused.Reason);
+        Assert.Contains("deploy-41", refused.Reason);
+
+        // The schedule of a new policy starts shortly after the policy; a command sent before it is refused, and sent again.
+        BackupFinished? finished = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            var correlation = $"deploy-42-{Guid.NewGuid():N}";
+            var command = new BackupCommand(Guid.NewGuid(), DateTimeOffset.UtcNow, correlation, application);
+            await pipeline.PublishEventAsync(DaprComponents.PubSub, BackupTopics.Command, command);
+            await pipeline.PublishEventAsync(DaprComponents.PubSub, BackupTopics.Command, command); // delivered twice: one run
+            finished = await AnswerAsync(correlation);
+            return !finished.IsRefusal;
+        }, "a backup command to start a run", TimeSpan.FromSeconds(120));
+
+        Assert.True(finished!.Outcome == RunOutcome.Succeeded, $"{finished.Outcome}: {finished.Reason}");
+        Assert.Equal(policyId, finished.PolicyId);
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var requested = answers.On(BackupTopics.Requested).Select(e => e.Deserialize<BackupRequested>(EventJson.Options)!)
+            .Where(r => r.CorrelationId == finished.CorrelationId).DistinctBy(r => r.RunId).ToList();
+        Assert.Equal(finished.RunId, Assert.Single(requested).RunId);
+        Assert.Equal(BackupTrigger.Manual, requested[0].Trigger);
+        Assert.Equal(finished.CorrelationId, requested[0].CorrelationId);
+
+        using var mover = installation.Client("mover");
+        var run = await mover.GetFromJsonAsync<JsonElement>($"/runs/{finished.RunId}");
+        Assert.Equal(finished.CorrelationId, run.GetProperty("correlationId").GetString());
+    }
+
+    [Fact]
+    public async Task An_app_id_outside_the_publishing_scopes_is_refused_by_its_sidecar_and_no_run_starts()
+    {
+        using var intruder = PublisherOf(Intruder);
+        var command = new BackupCommand(Guid.NewGuid(), DateTimeOffset.UtcNow, "forged-1", new ApplicationRef("shop", "orders-db"));
+        var refused = await Assert.ThrowsAsync<DaprException>(() => intruder.PublishEventAsync(DaprComponents.PubSub, BackupTopics.Command, command));
+        var status = Assert.IsType<Grpc.Core.RpcException>(refused.InnerException);
+        Assert.Equal(Grpc.Core.StatusCode.PermissionDenied, status.StatusCode);
+        Assert.Equal($"topic {BackupTopics.Command} is not allowed for app id {Intruder}", status.Status.Detail);
+
+        // Over daprd's HTTP API the same refusal is 403 ERR_PUBSUB_FORBIDDEN.
+        var sidecar = installation.Sidecar(Intruder);
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{sidecar.HttpEndpoint}/v1.0/publish/{DaprComponents.PubSub}/{BackupTopics.Command}")
+        {
+            Content = JsonContent.Create(command, options: EventJson.Options),
+        };
+        if (sidecar.Tokens?.ApiToken is { } token) request.Headers.Add("dapr-api-token", token);
+        using var response = await http.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("ERR_PUBSUB_FORBIDDEN", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errorCode").GetString());
+
+        // The pipeline, which may publish, gets its answer; the forged command got none.
+        using var pipeline = PublisherOf(Pipeline);
+        await pipeline.PublishEventAsync(DaprComponents.PubSub, BackupTopics.Command, new BackupCommand(Guid.NewGuid(), DateTimeOffset.UtcNow, "allowed-1", new ApplicationRef("shop", "none")));
+        await AnswerAsync("allowed-1");
+        Assert.DoesNotContain(answers.On(BackupTopics.Finished), e => e.ToString().Contains("forged-1"));
+        Assert.Empty(answers.On(BackupTopics.Requested));
+    }
+
+    private async Task<BackupFinished> AnswerAsync(string correlationId)
+    {
+        BackupFinished? answer = null;
+        await Eventually.TrueAsync(() => (answer = answers.On(BackupTopics.Finished).Select(e => e.Deserialize<BackupFinished>(EventJson.Options)!)
+            .FirstOrDefault(f => f.CorrelationId == correlationId)) is not null, $"backup.finished with correlation id {correlationId}", TimeSpan.FromSeconds(120));
+        return answer!;
+    }
+
+    private DaprClient PublisherOf(string appId)
+    {
+        var sidecar = installation.Sidecar(appId);
+        var builder = new DaprClientBuilder().UseGrpcEndpoint(sidecar.GrpcEndpoint).UseHttpEndpoint(sidecar.HttpEndpoint).UseJsonSerializationOptions(EventJson.Options);
+        if (sidecar.Tokens?.ApiToken is { } token) builder.UseDaprApiToken(token);
+        return builder.Build();
+    }
+
+    private async Task<string> CreatePolicyAsync(PolicySpec spec)
+    {
+        using var policy = installation.Client("policy");
+        await Eventually.TrueAsync(async () => (await policy.GetFromJsonAsync<JsonElement>("/suggestions")).EnumerateArray().Any(s => s.GetProperty("id").GetString() == "shop/orders-db"),
+            "discovery to announce shop/orders-db", TimeSpan.FromSeconds(90));
+        using var response = await policy.PostAsJsonAsync("/policies", spec, EventJson.Options);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+    }
+}
