@@ -46,13 +46,24 @@ public sealed class RunFilesTests
         var metadata = Items((YamlMappingNode)Load("components/pubsub.yaml")["spec"], "metadata").Where(m => m.Children.ContainsKey("value"))
             .ToDictionary(m => Text(m, "name"), m => Text(m, "value"));
         Assert.Equal([Stowage.Contracts.Backups.BackupTopics.Command], metadata["protectedTopics"].Split(','));
-        Assert.EndsWith($"={Stowage.Contracts.Backups.BackupTopics.Command}", metadata["publishingScopes"]);
-        var chart = File.ReadAllText(Path.Combine(Root, "deploy/helm/stowage/templates/components.yaml"));
-        foreach (var key in new[] { "protectedTopics", "subscriptionScopes" })
-        {
-            Assert.Contains($"- name: {key}\n      value: \"{metadata[key]}\"", chart);
-        }
-        Assert.Contains($"{{{{ $app }}}}={Stowage.Contracts.Backups.BackupTopics.Command}", chart);
+        Assert.Equal($"backup-trigger={Stowage.Contracts.Backups.BackupTopics.Command}", metadata["publishingScopes"]);
+
+        var values = Chart.RenderedChart.DefaultValues();
+        values["commands"] = new Dictionary<string, object?> { ["publishers"] = new List<object?> { "ci-pipeline", "db-tools" } };
+        var pubSub = new Chart.RenderedChart(values).Named("Component", DaprComponents.PubSub);
+        var rendered = Chart.RenderedChart.Items(pubSub, "spec", "metadata").Where(m => m.Children.ContainsKey("value"))
+            .ToDictionary(m => Chart.RenderedChart.Text(m, "name")!, m => Chart.RenderedChart.Text(m, "value")!);
+        Assert.Equal(metadata["protectedTopics"], rendered["protectedTopics"]);
+        Assert.Equal(metadata["subscriptionScopes"], rendered["subscriptionScopes"]);
+        Assert.Equal("ci-pipeline=backup.command;db-tools=backup.command", rendered["publishingScopes"]);
+        // Their daprd must load the component at all: component scopes list the publishers beside the services.
+        Assert.Contains("ci-pipeline", Chart.RenderedChart.Scalars(pubSub, "scopes"));
+        Assert.Contains("db-tools", Chart.RenderedChart.Scalars(pubSub, "scopes"));
+        Assert.DoesNotContain("ci-pipeline", Chart.RenderedChart.Scalars(new Chart.RenderedChart(values).Named("Component", DaprComponents.StateStore), "scopes"));
+
+        // With no publishers (the default) nobody may publish a command: protected, and granted to no one.
+        var none = new Chart.RenderedChart().Named("Component", DaprComponents.PubSub);
+        Assert.DoesNotContain(Chart.RenderedChart.Items(none, "spec", "metadata"), m => Chart.RenderedChart.Text(m, "name") == "publishingScopes");
     }
 
     [Fact]
