@@ -27,7 +27,8 @@ internal static class BackupCommands
         var refusal = policy switch
         {
             null when command.PolicyId is null && command.Application is null => "The command names neither an application nor a policy id.",
-            null => $"No policy protects {Named(command)}: create one first.",
+            null when command.PolicyId is { } id => $"No policy '{id}' is known: check the id.",
+            null => $"No policy protects application {command.Application}: create one first.",
             { Status: ScheduledPolicyStatus.Paused } => $"Policy '{policy.PolicyId}' of application {policy.Spec!.Application} is paused: resume it first.",
             { WantsSchedule: false } => $"Policy '{policy.PolicyId}' of application {policy.Spec!.Application} is deleted.",
             _ => await schedules.RunNowAsync(policy.PolicyId, ct, command.CorrelationId) ? null
@@ -47,9 +48,6 @@ internal static class BackupCommands
         var ofApplication = all.Where(p => p.Spec?.Application == application).ToList();
         return ofApplication.FirstOrDefault(p => p.Status != ScheduledPolicyStatus.Deleted) ?? ofApplication.FirstOrDefault();
     }
-
-    private static string Named(BackupCommand command) =>
-        command.Application is { } application ? $"application {application}" : $"policy '{command.PolicyId}'";
 
     /// <summary>A redelivered command that is refused again publishes the same answer, which consumers drop as a duplicate.</summary>
     private static Guid AnswerId(Guid commandId)
