@@ -45,8 +45,7 @@ public sealed class ViewerContext(IViewerAccess access, IHttpContextAccessor htt
     {
         var request = http.HttpContext?.Request;
         if (request is null) return null;
-        var header = request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return header["Bearer ".Length..].Trim();
+        if (Stowage.Common.Access.BearerTokenHandler.TokenOf(request) is { } token) return token;
         return request.Cookies.TryGetValue(TokenCookie, out var cookie) ? cookie : null;
     }
 }
