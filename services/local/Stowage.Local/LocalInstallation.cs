@@ -149,7 +149,6 @@ public sealed class LocalInstallation : IAsyncDisposable
         {
             ["Kubernetes__Url"] = Kubernetes.Url,
             ["Kubernetes__Token"] = serviceTokens[service],
-            ["Discovery__KubernetesUrl"] = Kubernetes.Url,
             ["Mover__DataPath"] = "jobs",
             ["Mover__Jobs__Image"] = $"{LocalImages.Mover}:local",
             ["Mover__Jobs__Entrypoint"] = LocalImages.MoverEntrypoint,

@@ -16,8 +16,7 @@ internal sealed class DiscoveryHost : IAsyncDisposable
     {
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
-            host.UseSetting("Discovery:KubernetesUrl", kubernetesUrl);
-            // Callers of the API are reviewed by the same API server, as the admin whose token the client sends.
+            // The service watches, and reviews its callers, through this API server with this token.
             host.UseSetting("Kubernetes:Url", kubernetesUrl);
             host.UseSetting("Kubernetes:Token", token);
             host.UseSetting("Discovery:SettleDelay", "00:00:00.300");

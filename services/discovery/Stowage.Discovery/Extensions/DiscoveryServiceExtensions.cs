@@ -4,6 +4,7 @@ using Stowage.Discovery.Api;
 using Stowage.Discovery.Domain.Inventory;
 using Stowage.Discovery.Observability;
 using Stowage.Discovery.Publishing;
+using Stowage.Common.Kubernetes;
 using Stowage.Discovery.Runtime;
 
 namespace Stowage.Discovery.Extensions;
@@ -25,7 +26,8 @@ internal static class DiscoveryServiceExtensions
         services.AddSingleton<DiscoveryReconciler>();
         services.AddSingleton<IApplicationEventPublisher, DaprApplicationEventPublisher>();
         services.AddSingleton<IAnnouncedApplicationStore, DaprAnnouncedApplicationStore>();
-        services.AddSingleton<Func<IKubernetes>>(provider => () => Connect(provider.GetRequiredService<IOptions<DiscoveryOptions>>().Value, builder.Configuration["Kubernetes:Token"]));
+        services.AddSingleton<Func<IKubernetes>>(() => KubernetesConnection.TryCreate(builder.Configuration)
+            ?? throw new InvalidOperationException("Discovery needs a Kubernetes API: set Kubernetes:Url, run in a cluster, or provide a kubeconfig."));
         services.AddHostedService<DiscoveryWorker>();
         return builder;
     }
@@ -35,9 +37,4 @@ internal static class DiscoveryServiceExtensions
         app.MapApplicationEndpoints();
         return app;
     }
-
-    private static IKubernetes Connect(DiscoveryOptions options, string? token) => new k8s.Kubernetes(
-        string.IsNullOrWhiteSpace(options.KubernetesUrl)
-            ? KubernetesClientConfiguration.BuildDefaultConfig()
-            : new KubernetesClientConfiguration { Host = options.KubernetesUrl, AccessToken = token });
 }

@@ -5,9 +5,6 @@ internal sealed class DiscoveryOptions
 {
     public const string Section = "Discovery";
 
-    /// <summary>API server address; when empty, in-cluster configuration or the kubeconfig file is used.</summary>
-    public string? KubernetesUrl { get; set; }
-
     /// <summary>Namespaces to watch; empty means all namespaces (which needs cluster-wide list and watch rights).</summary>
     public List<string> Namespaces { get; set; } = [];
 
