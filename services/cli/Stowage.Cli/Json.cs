@@ -29,19 +29,6 @@ internal static class Json
     public static IEnumerable<JsonElement> Items(this JsonElement element, params string[] path) =>
         element.At(path) is { ValueKind: JsonValueKind.Array } list ? list.EnumerateArray() : [];
 
-    public static string Bytes(long bytes)
-    {
-        string[] units = ["B", "KiB", "MiB", "GiB", "TiB"];
-        double value = bytes;
-        var unit = 0;
-        while (value >= 1024 && unit < units.Length - 1)
-        {
-            value /= 1024;
-            unit++;
-        }
-        return unit == 0 ? $"{bytes} B" : string.Create(CultureInfo.InvariantCulture, $"{value:0.0} {units[unit]}");
-    }
-
     /// <summary>A timestamp in the viewer's time zone, to the second.</summary>
     public static string? Time(this JsonElement element, params string[] path) =>
         element.Text(path) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)

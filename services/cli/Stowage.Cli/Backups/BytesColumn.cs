@@ -1,3 +1,4 @@
+using Stowage.Contracts;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -11,7 +12,7 @@ internal sealed class BytesColumn : ProgressColumn
 
     public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime)
     {
-        var read = Json.Bytes(task.State.Get<long>(ReadKey));
-        return new Text(task.IsIndeterminate || task.IsFinished ? read : $"{read} of ~{Json.Bytes((long)task.MaxValue)}");
+        var read = ByteSizes.Format(task.State.Get<long>(ReadKey));
+        return new Text(task.IsIndeterminate || task.IsFinished ? read : $"{read} of ~{ByteSizes.Format((long)task.MaxValue)}");
     }
 }

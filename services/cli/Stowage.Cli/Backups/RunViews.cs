@@ -1,3 +1,4 @@
+using Stowage.Contracts;
 using System.Text.Json;
 using Spectre.Console.Rendering;
 
@@ -11,7 +12,7 @@ internal static class RunViews
         runs.Select(r => new[]
         {
             r.Text("runId"), r.Text("application"), r.Text("trigger"), r.Time("requestedAt"), r.Text("state"),
-            Json.Bytes(r.Items("volumes").Sum(v => v.Number("bytesAdded"))), Json.Bytes(SourceBytes(r)),
+            ByteSizes.Format(r.Items("volumes").Sum(v => v.Number("bytesAdded"))), ByteSizes.Format(SourceBytes(r)),
         }));
 
     /// <summary>A run's live status, with what its history says once it has ended (<paramref name="summary"/>, when known).</summary>
@@ -21,8 +22,8 @@ internal static class RunViews
         ("State", run.Text("outcome") ?? run.Text("runtimeStatus")),
         ("Step", run.Text("status", "step") ?? run.Text("progress", "step")),
         ("Volumes", run.At("status") is null ? null : $"{run.Text("status", "volumesDone")}/{run.Text("status", "volumesTotal")} done"),
-        ("Read", summary is { } s ? Json.Bytes(SourceBytes(s)) : run.At("progress") is null ? null : Json.Bytes(run.Number("progress", "bytesProcessed"))),
-        ("Added", summary is { } added ? Json.Bytes(added.Items("volumes").Sum(v => v.Number("bytesAdded"))) : null),
+        ("Read", summary is { } s ? ByteSizes.Format(SourceBytes(s)) : run.At("progress") is null ? null : ByteSizes.Format(run.Number("progress", "bytesProcessed"))),
+        ("Added", summary is { } added ? ByteSizes.Format(added.Items("volumes").Sum(v => v.Number("bytesAdded"))) : null),
         ("Reason", summary?.Text("reason") ?? run.Text("failure")),
     ]);
 

@@ -1,3 +1,4 @@
+using Stowage.Contracts;
 using System.Text.Json;
 using Spectre.Console;
 
@@ -18,7 +19,7 @@ internal static class RunWatch
             string? last = null;
             return await PollAsync(run, runId, state =>
             {
-                var line = $"backup {runId}: {Step(state)}, {Json.Bytes(state.Number("progress", "bytesProcessed"))} read";
+                var line = $"backup {runId}: {Step(state)}, {ByteSizes.Format(state.Number("progress", "bytesProcessed"))} read";
                 if (line != last) run.Output.Say(last = line);
             });
         }

@@ -6,18 +6,7 @@ namespace Stowage.Console.Pages;
 /// <summary>How the pages word sizes, ages and statuses.</summary>
 public static class Display
 {
-    public static string Bytes(long bytes)
-    {
-        string[] units = ["B", "KiB", "MiB", "GiB", "TiB"];
-        double value = bytes;
-        var unit = 0;
-        while (value >= 1024 && unit < units.Length - 1)
-        {
-            value /= 1024;
-            unit++;
-        }
-        return unit == 0 ? $"{bytes} B" : value.ToString(value < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + " " + units[unit];
-    }
+    public static string Bytes(long bytes) => Stowage.Contracts.ByteSizes.Format(bytes);
 
     public static string Span(TimeSpan span)
     {
