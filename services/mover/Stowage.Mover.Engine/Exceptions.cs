@@ -32,3 +32,9 @@ public sealed class RestoreRefusedException(string entry, string reason) : Excep
     /// <summary>The entry's path inside the snapshot (unsafe characters escaped).</summary>
     public string Entry { get; } = entry;
 }
+
+/// <summary>A block that changed-block tracking called unchanged hashed to another id than the parent's: the ranges are wrong.</summary>
+internal sealed class ChangedBlocksRefutedException(long block) : Exception($"block {block} changed although the changed ranges do not name it")
+{
+    public long Block { get; } = block;
+}

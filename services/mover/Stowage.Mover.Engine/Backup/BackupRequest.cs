@@ -15,6 +15,10 @@ public sealed record BackupRequest
     /// <summary>When true, no parent is used and every file is read.</summary>
     public bool ForceFullRead { get; init; }
 
+    /// <summary>Changed ranges of one large file since a base snapshot (CSI changed-block tracking), so only they are
+    /// read; the base becomes the parent. Null reads every changed file in full.</summary>
+    public ChangedBlocks? ChangedBlocks { get; init; }
+
     /// <summary>Optional application manifest (Kubernetes resources as JSON) stored beside the snapshot.</summary>
     public byte[]? ApplicationManifest { get; init; }
 

@@ -43,11 +43,14 @@ internal static class BackupRunner
         var snapshots = store.LoadSnapshotsAsync(cancellationToken);
         await PruneGate.WaitForPrunesAsync(store, lockKey, request.Tuning.PruneWait, cancellationToken);
         await store.LoadIndexAsync(cancellationToken);
-        var (parentId, parentTree) = await ParentSelector.FindAsync(store, request, source, await snapshots, cancellationToken);
+        var listed = await snapshots;
+        var hasBase = request.ChangedBlocks is { } wanted && listed.Exists(s => s.Id.ToString() == wanted.BaseSnapshotId);
+        var (parentId, parentTree) = await ParentSelector.FindAsync(store, WithChangedBlocksBase(request, hasBase), source, listed, cancellationToken);
 
         ThreadPoolSizing.EnsureWorkers(request.Tuning.FileReaders + request.Tuning.Sealers + request.Tuning.Uploaders + 4);
         var counters = new BackupCounters();
         var warnings = new List<string>();
+        var changes = ChangedBlocksFor(store, request, source, hasBase && parentId is not null, warnings);
         using var failure = new PipelineFailure(cancellationToken);
         var rootNode = TreeNodeFactory.Create("", TreeNode.Directory, rootStatus);
         BlobId treeId;
@@ -60,9 +63,9 @@ internal static class BackupRunner
             var saver = new BlobSaver(store, counters, request.Tuning, scratch.Path, failure);
             var files = Channel.CreateBounded<List<FileJob>>(new BoundedChannelOptions(4) { SingleWriter = true });
             var batcher = new FileBatcher(files.Writer);
-            var walker = new TreeWalker(store, saver, counters, batcher, warnings);
+            var walker = new TreeWalker(store, saver, counters, batcher, warnings, changes);
             var readers = Enumerable.Range(0, Math.Max(1, request.Tuning.FileReaders))
-                .Select(_ => failure.Run(() => ReadFilesAsync(store, saver, counters, walker, files.Reader, failure.Token))).ToArray();
+                .Select(_ => failure.Run(() => ReadFilesAsync(store, saver, counters, walker, changes, files.Reader, failure.Token))).ToArray();
             try
             {
                 await failure.Run(async () =>
@@ -103,13 +106,33 @@ internal static class BackupRunner
         activity?.SetTag("stowage.bytes", summary.Bytes);
         activity?.SetTag("stowage.bytes_uploaded", summary.BytesUploaded);
         if (store.Budget.Describe(store.Index.ApproximateBytes, restore: false) is { } traded) warnings.Add(traded);
-        return new BackupResult(RepositoryStore.ToInfo(snapshotId, snapshot), warnings);
+        return new BackupResult(RepositoryStore.ToInfo(snapshotId, snapshot), warnings) { BytesRead = counters.BytesRead };
+    }
+
+    /// <summary>Changed ranges are true against their base only, so the base is the parent.</summary>
+    private static BackupRequest WithChangedBlocksBase(BackupRequest request, bool hasBase)
+    {
+        if (request.ChangedBlocks is not { } changes || request.ForceFullRead || !hasBase) return request;
+        if (request.ParentSnapshotId is { } parent && parent != changes.BaseSnapshotId)
+            throw new ArgumentException($"The parent '{parent}' is not the changed blocks' base '{changes.BaseSnapshotId}'.");
+        return request with { ParentSnapshotId = changes.BaseSnapshotId };
+    }
+
+    private static ChangedBlockSource? ChangedBlocksFor(RepositoryStore store, BackupRequest request, string source, bool baseIsParent, List<string> warnings)
+    {
+        if (request.ChangedBlocks is not { } changes || request.ForceFullRead) return null;
+        if (!baseIsParent)
+        {
+            warnings.Add($"Changed-block tracking not used: the base snapshot '{changes.BaseSnapshotId}' is not in the repository (by its whole id); '{changes.Path}' was read in full.");
+            return null;
+        }
+        return new ChangedBlockSource(changes, source, store.Trees, message => { lock (warnings) warnings.Add(message); });
     }
 
     private static async Task ReadFilesAsync(RepositoryStore store, BlobSaver saver, BackupCounters counters, TreeWalker walker,
-        ChannelReader<List<FileJob>> files, CancellationToken cancellationToken)
+        ChangedBlockSource? changes, ChannelReader<List<FileJob>> files, CancellationToken cancellationToken)
     {
-        var chunker = new FileChunker(store.Keys, saver, counters);
+        var chunker = new FileChunker(store.Keys, saver, counters, changes);
         await foreach (var batch in files.ReadAllAsync(cancellationToken))
         {
             foreach (var job in batch) await ReadFileAsync(chunker, counters, walker, job, cancellationToken);
@@ -121,7 +144,7 @@ internal static class BackupRunner
         var node = job.Node;
         try
         {
-            await chunker.ChunkAsync(job.Path, node, cancellationToken);
+            await chunker.ChunkAsync(job.Path, node, job.Parent, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,3 +1,4 @@
+using Microsoft.Win32.SafeHandles;
 using Stowage.Mover.Engine.Repository;
 using Stowage.Mover.Engine.Snapshots;
 
@@ -13,62 +14,137 @@ internal sealed class BlockChunker(RepositoryKeys keys, BlobSaver saver, BackupC
     private const int ReadSize = 1024 * 1024;
     private readonly byte[] _buffer = GC.AllocateUninitializedArray<byte>(ReadSize);
     private readonly BlobId[] _readIds = new BlobId[ReadSize / blockSize];
+    private readonly BlobId?[] _expected = new BlobId?[ReadSize / blockSize];
+    private readonly bool[] _read = new bool[ReadSize / blockSize];
+
+    public int BlockSize => blockSize;
 
     /// <summary>The ids of the file's content lists; the file must still be the one the walk listed.</summary>
     public async Task<List<string>> ChunkAsync(string path, TreeNode listed, CancellationToken cancellationToken)
     {
-        var lists = new List<string>();
-        var list = new List<BlobId>(ContentList.Fanout);
+        var lists = new ListWriter(keys, saver, _readIds);
         using var handle = ListedFile.Open(path, listed);
         long fileOffset = 0;
         while (true)
         {
-            var filled = Fill(handle, fileOffset);
+            var filled = Fill(handle, fileOffset, _buffer);
             if (filled == 0) break;
             var blocks = (filled + blockSize - 1) / blockSize;
-            HashBlocks(filled, blocks);
+            HashBlocks(filled, 0, blocks);
             await saver.SaveBlocksAsync(_buffer.AsMemory(0, filled), blockSize, _readIds.AsSpan(0, blocks), cancellationToken);
             Interlocked.Add(ref counters.BytesDone, filled);
             fileOffset += filled;
-            for (var i = 0; i < blocks; i++)
-            {
-                list.Add(_readIds[i]);
-                if (list.Count == ContentList.Fanout) lists.Add(await SaveListAsync(list, cancellationToken));
-            }
+            await lists.AddAsync(blocks, cancellationToken);
             if (filled < _buffer.Length) break;
         }
-        if (list.Count > 0) lists.Add(await SaveListAsync(list, cancellationToken));
         counters.CountRead(fileOffset);
-        return lists;
+        return await lists.CompleteAsync(cancellationToken);
     }
 
     /// <summary>
-    /// Hashes the read's blocks on every core: one large file has one reader, and hashing 32 KiB inputs one after
-    /// another on it left the sealers waiting (initial backup of a 1.5 GiB file: one core busy, twice the time).
+    /// The ids of the file's content lists, reading only the blocks the changes touch, the blocks the parent has
+    /// no equal-length block for, and the sample; every other id is the parent's. A sampled block whose hash is
+    /// not the parent's id proves the changes wrong (<see cref="ChangedBlocksRefutedException"/>).
     /// </summary>
-    private void HashBlocks(int filled, int blocks) =>
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-            _readIds[i] = keys.IdHasher.Hash(_buffer.AsSpan(i * blockSize, Math.Min(blockSize, filled - i * blockSize))));
+    public async Task<List<string>> ChunkChangedAsync(string path, TreeNode listed, ParentBlocks parent, ChangedRangeCursor changes,
+        IReadOnlySet<long> sample, CancellationToken cancellationToken)
+    {
+        var lists = new ListWriter(keys, saver, _readIds);
+        using var handle = ListedFile.Open(path, listed);
+        var size = listed.Size;
+        var blocks = (size + blockSize - 1) / blockSize;
+        long bytesRead = 0;
+        for (long first = 0; first < blocks; first += _readIds.Length)
+        {
+            var count = (int)Math.Min(_readIds.Length, blocks - first);
+            for (var i = 0; i < count; i++)
+            {
+                var block = first + i;
+                var known = await parent.IdAsync(block, (int)Math.Min(blockSize, size - block * blockSize), cancellationToken);
+                var changed = await changes.IsChangedAsync(block, cancellationToken);
+                _read[i] = changed || known is null || sample.Contains(block);
+                _expected[i] = changed ? null : known;
+                if (!_read[i]) _readIds[i] = known!.Value;
+            }
+            for (var i = 0; i < count;)
+            {
+                if (!_read[i]) { i++; continue; }
+                var end = i;
+                while (end < count && _read[end]) end++;
+                bytesRead += await ReadRunAsync(handle, path, first, i, end, size, cancellationToken);
+                i = end;
+            }
+            Interlocked.Add(ref counters.BytesDone, Math.Min((long)count * blockSize, size - first * blockSize));
+            await lists.AddAsync(count, cancellationToken);
+        }
+        counters.CountRead(bytesRead);
+        return await lists.CompleteAsync(cancellationToken);
+    }
 
-    /// <summary>Reads until the buffer is full or the file ends (a short read is not the end), so blocks stay aligned.</summary>
-    private int Fill(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long fileOffset)
+    /// <summary>Reads, hashes, checks and saves blocks first+from to first+end (exclusive), one contiguous read.</summary>
+    private async Task<int> ReadRunAsync(SafeFileHandle handle, string path, long first, int from, int end, long size, CancellationToken cancellationToken)
+    {
+        var offset = (first + from) * blockSize;
+        var length = (int)Math.Min((long)(end - from) * blockSize, size - offset);
+        if (Fill(handle, offset, _buffer.AsSpan(0, length)) < length) throw new IOException($"'{path}' shrank while it was read.");
+        HashBlocks(length, from, end - from);
+        for (var i = from; i < end; i++)
+        {
+            if (_expected[i] is { } expected && expected != _readIds[i]) throw new ChangedBlocksRefutedException(first + i);
+        }
+        await saver.SaveBlocksAsync(_buffer.AsMemory(0, length), blockSize, _readIds.AsSpan(from, end - from), cancellationToken);
+        return length;
+    }
+
+    /// <summary>
+    /// Hashes the blocks at the buffer's start into the ids from firstId on every core: one large file has one
+    /// reader, and hashing 32 KiB inputs one after another on it left the sealers waiting (initial backup of a 1.5 GiB file: one core busy, twice the time).
+    /// </summary>
+    private void HashBlocks(int length, int firstId, int count) =>
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            _readIds[firstId + i] = keys.IdHasher.Hash(_buffer.AsSpan(i * blockSize, Math.Min(blockSize, length - i * blockSize))));
+
+    /// <summary>Reads until the span is full or the file ends (a short read is not the end), so blocks stay aligned.</summary>
+    private static int Fill(SafeFileHandle handle, long fileOffset, Span<byte> into)
     {
         var filled = 0;
-        while (filled < _buffer.Length)
+        while (filled < into.Length)
         {
-            var read = RandomAccess.Read(handle, _buffer.AsSpan(filled), fileOffset + filled);
+            var read = RandomAccess.Read(handle, into[filled..], fileOffset + filled);
             if (read == 0) break;
             filled += read;
         }
         return filled;
     }
 
-    private async Task<string> SaveListAsync(List<BlobId> list, CancellationToken cancellationToken)
+    /// <summary>Collects the ids of each window into content lists, saving each list as it fills.</summary>
+    private sealed class ListWriter(RepositoryKeys keys, BlobSaver saver, BlobId[] window)
     {
-        var bytes = ContentList.Write(list);
-        list.Clear();
-        var id = keys.IdHasher.Hash(bytes);
-        await saver.SaveAsync(id, BlobType.Tree, bytes, cancellationToken);
-        return id.ToString();
+        private readonly List<string> _lists = [];
+        private readonly List<BlobId> _list = new(ContentList.Fanout);
+
+        public async Task AddAsync(int blocks, CancellationToken cancellationToken)
+        {
+            for (var i = 0; i < blocks; i++)
+            {
+                _list.Add(window[i]);
+                if (_list.Count == ContentList.Fanout) await SaveAsync(cancellationToken);
+            }
+        }
+
+        public async Task<List<string>> CompleteAsync(CancellationToken cancellationToken)
+        {
+            if (_list.Count > 0) await SaveAsync(cancellationToken);
+            return _lists;
+        }
+
+        private async Task SaveAsync(CancellationToken cancellationToken)
+        {
+            var bytes = ContentList.Write(_list);
+            _list.Clear();
+            var id = keys.IdHasher.Hash(bytes);
+            await saver.SaveAsync(id, BlobType.Tree, bytes, cancellationToken);
+            _lists.Add(id.ToString());
+        }
     }
 }

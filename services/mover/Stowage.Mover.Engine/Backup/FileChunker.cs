@@ -9,7 +9,7 @@ namespace Stowage.Mover.Engine.Backup;
 /// Reads one file at a time, hashing each chunk and handing it to the saver: through the content-defined chunker,
 /// or, for a file at or above the repository's block threshold, in fixed blocks (<see cref="BlockChunker"/>).
 /// </summary>
-internal sealed class FileChunker(RepositoryKeys keys, BlobSaver saver, BackupCounters counters)
+internal sealed class FileChunker(RepositoryKeys keys, BlobSaver saver, BackupCounters counters, ChangedBlockSource? changes = null)
 {
     private const int ReadSize = 1024 * 1024;
     private readonly int _max = keys.Chunker.Parameters.Max;
@@ -17,13 +17,16 @@ internal sealed class FileChunker(RepositoryKeys keys, BlobSaver saver, BackupCo
     private BlockChunker? _blocks;
 
     /// <summary>Sets the node's content (or content lists) from the file at path, which must still be the file the
-    /// walk listed (node's inode and device).</summary>
-    public async Task ChunkAsync(string path, TreeNode node, CancellationToken cancellationToken)
+    /// walk listed (node's inode and device). With the parent's node of a file that changed-block tracking covers,
+    /// only the blocks its ranges name are read.</summary>
+    public async Task ChunkAsync(string path, TreeNode node, TreeNode? parent, CancellationToken cancellationToken)
     {
         if (keys.Config.Blocks is { } blocks && node.Size >= blocks.Threshold)
         {
             _blocks ??= new BlockChunker(keys, saver, counters, blocks.Size);
-            node.ContentLists = await _blocks.ChunkAsync(path, node, cancellationToken);
+            if (parent is not null && changes is not null && await changes.TryChunkAsync(_blocks, path, node, parent, cancellationToken) is { } lists)
+                node.ContentLists = lists;
+            else node.ContentLists = await _blocks.ChunkAsync(path, node, cancellationToken);
         }
         else node.Content = await ChunkDefinedAsync(path, node, cancellationToken);
     }

@@ -10,7 +10,8 @@ namespace Stowage.Mover.Engine.Backup;
 /// Walks the source depth-first on one thread: unchanged files are taken from the parent snapshot's trees,
 /// others are queued for the file readers; each directory's tree blob is stored when its last entry finishes.
 /// </summary>
-internal sealed class TreeWalker(RepositoryStore store, BlobSaver saver, BackupCounters counters, FileBatcher files, List<string> warnings)
+internal sealed class TreeWalker(RepositoryStore store, BlobSaver saver, BackupCounters counters, FileBatcher files, List<string> warnings,
+    ChangedBlockSource? changes = null)
 {
     private static readonly EnumerationOptions ListOptions = new() { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false };
 
@@ -63,7 +64,8 @@ internal sealed class TreeWalker(RepositoryStore store, BlobSaver saver, BackupC
                 }
                 else
                 {
-                    await files.AddAsync(new FileJob(path, TreeNodeFactory.Create(name, TreeNode.File, status), directory, slot), status.Size, cancellationToken);
+                    var parent = changes is not null && changes.AppliesTo(path) ? ChangedBlocksParent(old, path) : null;
+                    await files.AddAsync(new FileJob(path, TreeNodeFactory.Create(name, TreeNode.File, status), directory, slot, parent), status.Size, cancellationToken);
                 }
             }
             else
@@ -79,6 +81,13 @@ internal sealed class TreeWalker(RepositoryStore store, BlobSaver saver, BackupC
     public async Task FinishEntryAsync(DirectoryJob directory, int slot, TreeNode? entry, CancellationToken cancellationToken)
     {
         if (directory.Finish(slot, entry)) await StoreDirectoryAsync(directory, cancellationToken);
+    }
+
+    private TreeNode? ChangedBlocksParent(TreeNode? old, string path)
+    {
+        if (old is { Type: TreeNode.File, ContentLists: not null }) return old;
+        Warn($"Changed-block tracking not used for '{path}': the parent snapshot holds it {(old is null ? "not at all" : "without blocks")}; read in full.");
+        return null;
     }
 
     public void Warn(string message)
