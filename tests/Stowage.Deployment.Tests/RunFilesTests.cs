@@ -45,8 +45,9 @@ public sealed class RunFilesTests
     {
         var metadata = Items((YamlMappingNode)Load("components/pubsub.yaml")["spec"], "metadata").Where(m => m.Children.ContainsKey("value"))
             .ToDictionary(m => Text(m, "name"), m => Text(m, "value"));
-        Assert.Equal([Stowage.Contracts.Backups.BackupTopics.Command], metadata["protectedTopics"].Split(','));
-        Assert.Equal($"backup-trigger={Stowage.Contracts.Backups.BackupTopics.Command}", metadata["publishingScopes"]);
+        var commands = string.Join(',', TopicCatalog.All.Where(c => c.Role == TopicRole.Command).Select(c => c.Topic));
+        Assert.Equal(commands, metadata["protectedTopics"]);
+        Assert.Equal($"backup-trigger={commands}", metadata["publishingScopes"]);
 
         var values = Chart.RenderedChart.DefaultValues();
         values["commands"] = new Dictionary<string, object?> { ["publishers"] = new List<object?> { "ci-pipeline", "db-tools" } };
@@ -55,7 +56,7 @@ public sealed class RunFilesTests
             .ToDictionary(m => Chart.RenderedChart.Text(m, "name")!, m => Chart.RenderedChart.Text(m, "value")!);
         Assert.Equal(metadata["protectedTopics"], rendered["protectedTopics"]);
         Assert.Equal(metadata["subscriptionScopes"], rendered["subscriptionScopes"]);
-        Assert.Equal("ci-pipeline=backup.command;db-tools=backup.command", rendered["publishingScopes"]);
+        Assert.Equal($"ci-pipeline={commands};db-tools={commands}", rendered["publishingScopes"]);
         // Their daprd must load the component at all: component scopes list the publishers beside the services.
         Assert.Contains("ci-pipeline", Chart.RenderedChart.Scalars(pubSub, "scopes"));
         Assert.Contains("db-tools", Chart.RenderedChart.Scalars(pubSub, "scopes"));

@@ -4,28 +4,32 @@ using Stowage.Common.EventSourcing;
 using Stowage.Contracts;
 using Stowage.Contracts.Backups;
 using Stowage.Contracts.Policies;
+using Stowage.Contracts.Restores;
 using Stowage.LocalCluster;
 
 namespace Stowage.EndToEnd.Tests;
 
 /// <summary>
-/// Another system's app, with its own sidecar app id, asks for backups through the command topic and hears the answer
-/// on backup.finished by its correlation id (docs/api.md, "Event triggers"). components/pubsub.yaml names
-/// "backup-trigger" as the one publisher of commands; any other app id is refused by its sidecar.
+/// Another system's app, with its own sidecar app id, asks for backups and restores through the command topics and hears
+/// the answers on backup.finished and restore.finished by its correlation id (docs/api.md, "Event triggers").
+/// components/pubsub.yaml names "backup-trigger" as the one publisher of commands; any other app id is refused by its
+/// sidecar. Restore commands run as the chart's stowage-commands ServiceAccount, which may do only what it is bound to.
 /// </summary>
 public sealed class EventTriggerTests : IAsyncLifetime
 {
     private const string Pipeline = "backup-trigger";
     private const string Intruder = "not-a-publisher";
+    private const string CommandsAccount = "stowage-commands";
     private LocalInstallation installation = null!;
     private EventRecorder answers = null!;
+    private string sourceVolume = null!;
 
     public async Task InitializeAsync()
     {
         installation = await LocalInstallation.StartAsync(LocalInstallation.AllServices,
             new Dictionary<string, string> { ["Credentials__e2e__RepositoryPassword"] = "event trigger password" }, extraApps: [Pipeline, Intruder]);
-        answers = await EventRecorder.StartAsync(installation.Sidecar(Pipeline).AppPort, DaprComponents.PubSub, [BackupTopics.Finished, BackupTopics.Requested]);
-        await SampleApplication.DeployAsync(installation.Kubernetes, "shop", "orders-db");
+        answers = await EventRecorder.StartAsync(installation.Sidecar(Pipeline).AppPort, DaprComponents.PubSub, [BackupTopics.Finished, BackupTopics.Requested, RestoreTopics.Finished]);
+        sourceVolume = await SampleApplication.DeployAsync(installation.Kubernetes, "shop", "orders-db");
     }
 
     public async Task DisposeAsync()
@@ -51,19 +55,8 @@ public sealed class EventTriggerTests : IAsyncLifetime
         Assert.Contains("shop/nothing-here", refused.Reason);
         Assert.Contains("deploy-41", refused.Reason);
 
-        // The schedule of a new policy starts shortly after the policy; a command sent before it is refused, and sent again.
-        BackupFinished? finished = null;
-        await Eventually.TrueAsync(async () =>
-        {
-            var correlation = $"deploy-42-{Guid.NewGuid():N}";
-            var command = new BackupCommand(Guid.NewGuid(), DateTimeOffset.UtcNow, correlation, application);
-            await pipeline.PublishEventAsync(DaprComponents.PubSub, BackupTopics.Command, command);
-            await pipeline.PublishEventAsync(DaprComponents.PubSub, BackupTopics.Command, command); // delivered twice: one run
-            finished = await AnswerAsync(correlation);
-            return !finished.IsRefusal;
-        }, "a backup command to start a run", TimeSpan.FromSeconds(120));
-
-        Assert.True(finished!.Outcome == RunOutcome.Succeeded, $"{finished.Outcome}: {finished.Reason}");
+        var finished = await BackUpByCommandAsync(pipeline, application, "deploy-42");
+        Assert.True(finished.Outcome == RunOutcome.Succeeded, $"{finished.Outcome}: {finished.Reason}");
         Assert.Equal(policyId, finished.PolicyId);
         await Task.Delay(TimeSpan.FromSeconds(5));
         var requested = answers.On(BackupTopics.Requested).Select(e => e.Deserialize<BackupRequested>(EventJson.Options)!)
@@ -78,6 +71,56 @@ public sealed class EventTriggerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_restore_command_restores_byte_for_byte_where_the_commands_account_may_and_is_refused_elsewhere_naming_the_permission()
+    {
+        var application = new ApplicationRef("shop", "orders-db");
+        await CreatePolicyAsync(new PolicySpec(application, new BackupTarget(TargetProviders.Local, "events-restores",
+            new CredentialsRef(ConfigurationName: "e2e"), Prefix: "shop"), new BackupSchedule(Interval: "1h"), new RetentionRule(KeepLast: 3),
+            Hooks: [new HookSpec(HookPhase.Pre, "postgres", ["sh", "-c", "echo checkpoint"])]));
+        using var pipeline = PublisherOf(Pipeline);
+        var backup = await BackUpByCommandAsync(pipeline, application, "nightly");
+        Assert.True(backup.Outcome == RunOutcome.Succeeded, $"{backup.Outcome}: {backup.Reason}");
+
+        // The platform lets commands read shop's backups and restore into shop-restored, nowhere else.
+        var kubernetes = installation.Kubernetes;
+        await RoleBindings.GrantServiceAccountAsync(kubernetes, "stowage", CommandsAccount, "stowage-view", "shop");
+        await RoleBindings.GrantServiceAccountAsync(kubernetes, "stowage", CommandsAccount, "edit", "shop-restored");
+
+        var command = new RestoreCommand(Guid.NewGuid(), DateTimeOffset.UtcNow, "restore-drill-1", "shop-restored", application, BackupId: RestoreCommand.Latest);
+        await pipeline.PublishEventAsync(DaprComponents.PubSub, RestoreTopics.Command, command);
+        await pipeline.PublishEventAsync(DaprComponents.PubSub, RestoreTopics.Command, command); // delivered twice: one restore
+        var restored = await RestoreAnswerAsync("restore-drill-1");
+        Assert.True(restored.Outcome == RunOutcome.Succeeded, $"{restored.Outcome}: {restored.Reason}");
+        Assert.Equal(backup.RunId, restored.RunId);
+        Assert.Equal(TreeFingerprint.Of(sourceVolume), TreeFingerprint.Of(Path.Combine(installation.VolumeRoot, "shop-restored", "data-orders-db-0")));
+        Assert.NotNull(kubernetes.Get("apps/v1", "StatefulSet", "shop-restored", "orders-db"));
+        using (var restore = installation.Client("restore"))
+        {
+            var status = await restore.GetFromJsonAsync<JsonElement>($"/restores/{restored.RestoreId}");
+            Assert.Equal("restore-drill-1", status.GetProperty("correlationId").GetString());
+        }
+
+        // Into a namespace the account may not create in: refused before anything is written, naming the permission.
+        await pipeline.PublishEventAsync(DaprComponents.PubSub, RestoreTopics.Command, command with { EventId = Guid.NewGuid(), CorrelationId = "restore-drill-2", TargetNamespace = "payments" });
+        var refused = await RestoreAnswerAsync("restore-drill-2");
+        Assert.Equal(RunOutcome.Failed, refused.Outcome);
+        Assert.Equal($"User \"system:serviceaccount:stowage:{CommandsAccount}\" may not create restores.stowage.io in namespace \"payments\"; nothing was restored.", refused.Reason);
+        Assert.Null(kubernetes.Get("v1", "Namespace", null, "payments"));
+        Assert.Empty(kubernetes.List("v1", "PersistentVolumeClaim", "payments"));
+        Assert.Empty(kubernetes.List("apps/v1", "StatefulSet", "payments"));
+
+        // A command missing a field is answered at once, naming it.
+        await pipeline.PublishEventAsync(DaprComponents.PubSub, RestoreTopics.Command, command with { EventId = Guid.NewGuid(), CorrelationId = "restore-drill-3", TargetNamespace = null });
+        var invalid = await RestoreAnswerAsync("restore-drill-3");
+        Assert.Equal((RunOutcome.Failed, ""), (invalid.Outcome, invalid.RestoreId));
+        Assert.Contains("'targetNamespace' is required", invalid.Reason);
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var first = answers.On(RestoreTopics.Finished).Select(e => e.Deserialize<RestoreFinished>(EventJson.Options)!).Where(f => f.CorrelationId == "restore-drill-1").ToList();
+        Assert.Single(first.DistinctBy(f => f.EventId));
+    }
+
+    [Fact]
     public async Task An_app_id_outside_the_publishing_scopes_is_refused_by_its_sidecar_and_no_run_starts()
     {
         using var intruder = PublisherOf(Intruder);
@@ -86,6 +129,9 @@ public sealed class EventTriggerTests : IAsyncLifetime
         var status = Assert.IsType<Grpc.Core.RpcException>(refused.InnerException);
         Assert.Equal(Grpc.Core.StatusCode.PermissionDenied, status.StatusCode);
         Assert.Equal($"topic {BackupTopics.Command} is not allowed for app id {Intruder}", status.Status.Detail);
+        var restore = new RestoreCommand(Guid.NewGuid(), DateTimeOffset.UtcNow, "forged-2", "stowage", new ApplicationRef("shop", "orders-db"));
+        var restoreRefused = await Assert.ThrowsAsync<DaprException>(() => intruder.PublishEventAsync(DaprComponents.PubSub, RestoreTopics.Command, restore));
+        Assert.Equal($"topic {RestoreTopics.Command} is not allowed for app id {Intruder}", Assert.IsType<Grpc.Core.RpcException>(restoreRefused.InnerException).Status.Detail);
 
         // Over daprd's HTTP API the same refusal is 403 ERR_PUBSUB_FORBIDDEN.
         var sidecar = installation.Sidecar(Intruder);
@@ -105,6 +151,31 @@ public sealed class EventTriggerTests : IAsyncLifetime
         await AnswerAsync("allowed-1");
         Assert.DoesNotContain(answers.On(BackupTopics.Finished), e => e.ToString().Contains("forged-1"));
         Assert.Empty(answers.On(BackupTopics.Requested));
+        Assert.DoesNotContain(answers.On(RestoreTopics.Finished), e => e.ToString().Contains("forged-2"));
+    }
+
+    /// <summary>The schedule of a new policy starts shortly after the policy; a command sent before it is refused, and sent again.</summary>
+    private async Task<BackupFinished> BackUpByCommandAsync(DaprClient pipeline, ApplicationRef application, string correlationPrefix)
+    {
+        BackupFinished? finished = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            var correlation = $"{correlationPrefix}-{Guid.NewGuid():N}";
+            var command = new BackupCommand(Guid.NewGuid(), DateTimeOffset.UtcNow, correlation, application);
+            await pipeline.PublishEventAsync(DaprComponents.PubSub, BackupTopics.Command, command);
+            await pipeline.PublishEventAsync(DaprComponents.PubSub, BackupTopics.Command, command); // delivered twice: one run
+            finished = await AnswerAsync(correlation);
+            return !finished.IsRefusal;
+        }, "a backup command to start a run", TimeSpan.FromSeconds(120));
+        return finished!;
+    }
+
+    private async Task<RestoreFinished> RestoreAnswerAsync(string correlationId)
+    {
+        RestoreFinished? answer = null;
+        await Eventually.TrueAsync(() => (answer = answers.On(RestoreTopics.Finished).Select(e => e.Deserialize<RestoreFinished>(EventJson.Options)!)
+            .FirstOrDefault(f => f.CorrelationId == correlationId)) is not null, $"restore.finished with correlation id {correlationId}", TimeSpan.FromSeconds(120));
+        return answer!;
     }
 
     private async Task<BackupFinished> AnswerAsync(string correlationId)

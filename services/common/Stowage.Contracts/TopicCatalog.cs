@@ -12,8 +12,11 @@ public enum TopicRole
     Command,
 }
 
-/// <summary>One topic of the pub/sub component <see cref="DaprComponents.PubSub"/> and the one record it carries.</summary>
-public sealed record TopicContract(string Topic, Type Message, TopicRole Role);
+/// <summary>
+/// One topic of the pub/sub component <see cref="DaprComponents.PubSub"/> and the one record it carries; a command names
+/// the topic of its answer (<paramref name="Reply"/>), whose message carries the command's correlation id.
+/// </summary>
+public sealed record TopicContract(string Topic, Type Message, TopicRole Role, string? Reply = null);
 
 /// <summary>
 /// Every topic and what it carries: docs/asyncapi.yaml is generated from this list and the records' shapes, and a test
@@ -33,10 +36,12 @@ public static class TopicCatalog
         new(PolicyTopics.Orphaned, typeof(PolicyOrphaned), TopicRole.Event),
         new(PolicyTopics.Adopted, typeof(PolicyAdopted), TopicRole.Event),
         new(PolicyTopics.Deleted, typeof(PolicyDeleted), TopicRole.Event),
-        new(BackupTopics.Command, typeof(BackupCommand), TopicRole.Command),
+        new(BackupTopics.Command, typeof(BackupCommand), TopicRole.Command, Reply: BackupTopics.Finished),
         new(BackupTopics.Requested, typeof(BackupRequested), TopicRole.Event),
         new(BackupTopics.Progress, typeof(BackupProgressed), TopicRole.Event),
         new(BackupTopics.Finished, typeof(BackupFinished), TopicRole.Event),
+        new(RestoreTopics.Command, typeof(RestoreCommand), TopicRole.Command, Reply: RestoreTopics.Finished),
+        new(RestoreTopics.Requested, typeof(RestoreRequested), TopicRole.Event),
         new(RestoreTopics.Finished, typeof(RestoreFinished), TopicRole.Event),
     ];
 }

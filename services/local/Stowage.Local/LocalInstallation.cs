@@ -155,6 +155,7 @@ public sealed class LocalInstallation : IAsyncDisposable
             ["Mover__LocalRepositoryRoot"] = RepositoryRoot,
             ["Mover__ScratchRoot"] = ScratchRoot,
             ["Mover__HookMode"] = "local",
+            ["Commands__ServiceAccount"] = $"{ServiceIdentities.ReleaseNamespace}/{ServiceIdentities.CommandsAccount}",
             ["Logging__LogLevel__Default"] = "Information",
         };
         if (service == "console") AddConsoleSettings(environment);

@@ -13,6 +13,9 @@ internal static class ServiceIdentities
 {
     public const string ReleaseNamespace = "stowage";
 
+    /// <summary>The account restore commands run as (rbac.yaml makes it, bound to nothing).</summary>
+    public const string CommandsAccount = "stowage-commands";
+
     // A local install's services read their token once, at start, and may stay up for days (demo --keep); a kubelet
     // would rotate a projected token instead.
     private const long TokenLifetimeSeconds = 30L * 24 * 3600;

@@ -24,11 +24,6 @@ internal static class AsyncApiDocument
         and only the app ids the component's `publishingScopes` names may publish them (docs/api.md, "Event triggers").
         """;
 
-    private static readonly Dictionary<string, string> Replies = new()
-    {
-        [Stowage.Contracts.Backups.BackupTopics.Command] = Stowage.Contracts.Backups.BackupTopics.Finished,
-    };
-
     public static string Generate()
     {
         var docs = ContractDocs.Load();
@@ -67,7 +62,7 @@ internal static class AsyncApiDocument
                 ["channel"] = Ref($"#/channels/{ChannelId(contract.Topic)}"),
                 ["messages"] = new List<object> { Ref($"#/channels/{ChannelId(contract.Topic)}/messages/{name}") },
             };
-            if (Replies.TryGetValue(contract.Topic, out var reply))
+            if (contract.Reply is { } reply)
             {
                 var replied = TopicCatalog.All.Single(c => c.Topic == reply).Message.Name;
                 operation["reply"] = new Dictionary<string, object>

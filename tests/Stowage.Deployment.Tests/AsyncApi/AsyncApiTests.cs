@@ -28,10 +28,12 @@ public sealed class AsyncApiTests
     }
 
     [Fact]
-    public void A_backup_finished_payload_declares_the_correlation_id_and_the_command_is_received_with_that_reply()
+    public void Finished_payloads_declare_the_correlation_id_and_each_command_is_received_with_its_finished_event_as_reply()
     {
         var document = AsyncApiDocument.Generate();
         Assert.Contains("  receiveBackupCommand:\n    action: receive\n", document);
+        Assert.Contains("  receiveRestoreCommand:\n    action: receive\n    channel:\n      $ref: '#/channels/restoreCommand'\n    messages:\n"
+            + "    - $ref: '#/channels/restoreCommand/messages/RestoreCommand'\n    reply:\n      channel:\n        $ref: '#/channels/restoreFinished'\n", document);
         Assert.Contains("      correlationId:\n", document);
         Assert.Contains("location: $message.payload#/correlationId", document);
     }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Testing;
+using Stowage.Contracts;
+using Stowage.Contracts.Restores;
 using Stowage.Testing.Hosting;
 
 namespace Stowage.Restore.Tests.Hosting;
@@ -7,6 +9,6 @@ public sealed class RestoreHostTests(WebApplicationFactory<Program> factory) : S
 {
     protected override string ServiceName => "Stowage.Restore";
 
-    // The restore service starts restores through its HTTP API and workflows; it subscribes to nothing.
-    protected override IReadOnlyCollection<(string PubSub, string Topic)> Subscriptions => [];
+    // The restore service starts restores through its HTTP API, and those restore commands ask for through the scheduler.
+    protected override IReadOnlyCollection<(string PubSub, string Topic)> Subscriptions => [(DaprComponents.PubSub, RestoreTopics.Requested)];
 }

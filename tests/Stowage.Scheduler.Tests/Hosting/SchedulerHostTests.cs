@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Stowage.Contracts;
 using Stowage.Contracts.Backups;
 using Stowage.Contracts.Policies;
+using Stowage.Contracts.Restores;
 using Stowage.Testing.Hosting;
 
 namespace Stowage.Scheduler.Tests.Hosting;
@@ -19,5 +20,6 @@ public sealed class SchedulerHostTests(WebApplicationFactory<Program> factory) :
         (DaprComponents.PubSub, PolicyTopics.Deleted),
         (DaprComponents.PubSub, BackupTopics.Finished),
         (DaprComponents.PubSub, BackupTopics.Command),
+        (DaprComponents.PubSub, RestoreTopics.Command),
     ];
 }

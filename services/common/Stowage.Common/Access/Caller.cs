@@ -12,6 +12,10 @@ public sealed record Caller(string UserName, string? Uid, IReadOnlyList<string> 
     private const string UidClaim = "stowage:uid";
     private const string ExtraClaim = "stowage:extra";
 
+    /// <summary>A ServiceAccount as TokenReview names the holder of its token: its user name and the groups every one of them is in.</summary>
+    public static Caller OfServiceAccount(string ns, string name) => new($"system:serviceaccount:{ns}:{name}", null,
+        ["system:serviceaccounts", $"system:serviceaccounts:{ns}", "system:authenticated"], new Dictionary<string, IReadOnlyList<string>>());
+
     public ClaimsPrincipal ToPrincipal(string scheme)
     {
         var claims = new List<Claim> { new(ClaimTypes.Name, UserName) };

@@ -13,13 +13,18 @@ namespace Stowage.Common.Access;
 public sealed class CredentialsPlacement(IOptions<AccessOptions> options)
 {
     /// <summary>A 400 naming <paramref name="field"/> when the secret lies elsewhere; null when it may be used.</summary>
-    public ValidationProblem? Refusal(CredentialsRef credentials, string defaultNamespace, string ownNamespace, string field)
+    public ValidationProblem? Refusal(CredentialsRef credentials, string defaultNamespace, string ownNamespace, string field) =>
+        RefusalMessage(credentials, defaultNamespace, ownNamespace) is { } message
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "One or more fields are invalid.")
+            : null;
+
+    /// <summary>Why the secret may not be used, or null when it may.</summary>
+    public string? RefusalMessage(CredentialsRef credentials, string defaultNamespace, string ownNamespace)
     {
         if (string.IsNullOrEmpty(credentials.SecretName)) return null;
         var secretNamespace = credentials.SecretNamespace ?? defaultNamespace;
         if (secretNamespace == ownNamespace || options.Value.SharedCredentialsNamespaces.Contains(secretNamespace)) return null;
-        var message = $"The credentials Secret must be in namespace \"{ownNamespace}\" (the application's) or in a namespace the platform shares " +
+        return $"The credentials Secret must be in namespace \"{ownNamespace}\" (the application's) or in a namespace the platform shares " +
             $"(Access:SharedCredentialsNamespaces), not in \"{secretNamespace}\".";
-        return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "One or more fields are invalid.");
     }
 }

@@ -45,7 +45,7 @@ internal static class ProtectionSubscriptions
         events.MapPost("/backup-finished", (BackupFinished e, ProtectionViews views, ILogger<ProtectionViews> logger, CancellationToken ct) =>
             e.IsRefusal ? Task.CompletedTask : ApplyToOwnerAsync(views, logger, "policy", e.PolicyId, e, ct)).WithTopic(DaprComponents.PubSub, BackupTopics.Finished);
         events.MapPost("/restore-finished", (RestoreFinished e, ProtectionViews views, ILogger<ProtectionViews> logger, CancellationToken ct) =>
-            ApplyToOwnerAsync(views, logger, "run", e.RunId, e, ct)).WithTopic(DaprComponents.PubSub, RestoreTopics.Finished);
+            e.IsRefusal ? Task.CompletedTask : ApplyToOwnerAsync(views, logger, "run", e.RunId, e, ct)).WithTopic(DaprComponents.PubSub, RestoreTopics.Finished);
         return app;
     }
 

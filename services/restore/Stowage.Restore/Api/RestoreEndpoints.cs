@@ -74,10 +74,12 @@ internal static class RestoreEndpoints
     {
         var state = await workflows.GetWorkflowStateAsync(restoreId, getInputsAndOutputs: true, ct);
         if (state is not { Exists: true }) return TypedResults.Problem($"No restore '{restoreId}'.", statusCode: 404);
-        await access.RequireAsync(ct, StowageResources.SeeRestores(state.ReadInputAs<RestoreInput>()!.TargetNamespace));
+        var input = state.ReadInputAs<RestoreInput>()!;
+        await access.RequireAsync(ct, StowageResources.SeeRestores(input.TargetNamespace));
         return TypedResults.Ok(new
         {
             restoreId,
+            correlationId = input.CorrelationId,
             runtimeStatus = state.RuntimeStatus.ToString(),
             status = state.ReadCustomStatusAs<RestoreStatus>(),
             report = state.RuntimeStatus == WorkflowRuntimeStatus.Completed ? state.ReadOutputAs<RestoreReport>() : null,

@@ -4,6 +4,8 @@ using Stowage.Mover.Runtime;
 using Stowage.Mover.Runtime.Hooks;
 using Stowage.Restore.Activities;
 using Stowage.Restore.Api;
+using Stowage.Restore.Commands;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Stowage.Restore.Mapping;
 using Stowage.Restore.Workflows;
 
@@ -16,6 +18,8 @@ internal static class RestoreServiceExtensions
         builder.Services.AddMoverRuntime(builder.Configuration);
         builder.Services.AddValidatorsFromAssemblyContaining<RestoreWorkflow>(includeInternalTypes: true);
         builder.Services.AddSingleton<PlanAuthorization>();
+        builder.Services.Configure<CommandsOptions>(builder.Configuration.GetSection(CommandsOptions.Section));
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RunLookup>();
         builder.Services.AddDaprWorkflow(options =>
         {
@@ -33,6 +37,7 @@ internal static class RestoreServiceExtensions
     public static WebApplication MapRestoreEndpoints(this WebApplication app)
     {
         app.MapRestoreApi();
+        app.MapRestoreRequests();
         return app;
     }
 }

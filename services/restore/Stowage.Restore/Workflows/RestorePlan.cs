@@ -5,8 +5,11 @@ using Stowage.Mover.Runtime.Runs;
 
 namespace Stowage.Restore.Workflows;
 
-/// <summary>A restore as asked, with who asked it (their identity, never their token): the plan may do only what they could.</summary>
-public sealed record RestoreInput(string RestoreId, RestoreRequest Request, Caller RequestedBy)
+/// <summary>
+/// A restore as asked, with who asked it (their identity, never their token): the plan may do only what they could. A
+/// restore command's <paramref name="CorrelationId"/> goes back in its restore.finished.
+/// </summary>
+public sealed record RestoreInput(string RestoreId, RestoreRequest Request, Caller RequestedBy, string? CorrelationId = null)
 {
     /// <summary>Where the restore writes; the API refuses a request that names neither.</summary>
     public string TargetNamespace => Request.TargetNamespace ?? Request.Application?.Namespace

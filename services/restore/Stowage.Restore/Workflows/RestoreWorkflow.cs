@@ -20,13 +20,13 @@ internal sealed class RestoreWorkflow : Workflow<RestoreInput, RestoreReport>
     {
         context.SetCustomStatus(new RestoreStatus("reading the backup", 0, 0));
         var plan = await context.CallActivityAsync<RestorePlan>(nameof(LoadRunActivity), input, Retry);
-        if (plan.Problem is not null) return await FinishAsync(context, input.RestoreId, plan.RunId, RunOutcome.Failed, plan.Problem, [], []);
+        if (plan.Problem is not null) return await FinishAsync(context, input, plan.RunId, RunOutcome.Failed, plan.Problem, [], []);
 
         context.SetCustomStatus(new RestoreStatus("checking the target namespace", 0, plan.Volumes.Count));
         var conflicts = await context.CallActivityAsync<List<string>>(nameof(FindConflictsActivity), plan, Retry);
         if (conflicts.Count > 0)
         {
-            return await FinishAsync(context, input.RestoreId, plan.RunId, RunOutcome.Failed, Refusal(plan.TargetNamespace, conflicts), [], []);
+            return await FinishAsync(context, input, plan.RunId, RunOutcome.Failed, Refusal(plan.TargetNamespace, conflicts), [], []);
         }
 
         context.SetCustomStatus(new RestoreStatus("creating claims", 0, plan.Volumes.Count));
@@ -52,7 +52,7 @@ internal sealed class RestoreWorkflow : Workflow<RestoreInput, RestoreReport>
         {
             // Workloads would start on a volume without its data, and the application might initialise it.
             resources.AddRange(plan.Resources.Select(r => RestoredItems.Of(r, false, $"not created: {missingData.Kind}/{missingData.Name} was not restored")));
-            return await FinishAsync(context, input.RestoreId, plan.RunId, Outcome(resources, volumes),
+            return await FinishAsync(context, input, plan.RunId, Outcome(resources, volumes),
                 $"{missingData.Kind}/{missingData.Name} was not restored ({missingData.Detail}), so no workload was created.", resources, volumes);
         }
 
@@ -74,7 +74,7 @@ internal sealed class RestoreWorkflow : Workflow<RestoreInput, RestoreReport>
         var failed = resources.Concat(volumes).Where(i => !i.Succeeded).ToList();
         var outcome = hookFailure is not null && failed.Count == 0 ? RunOutcome.PartiallyFailed : Outcome(resources, volumes);
         var reason = hookFailure ?? (failed.Count > 0 ? $"{failed.Count} item(s) not restored; first: {failed[0].Kind}/{failed[0].Name}: {failed[0].Detail}" : null);
-        return await FinishAsync(context, input.RestoreId, plan.RunId, outcome, reason, resources, volumes);
+        return await FinishAsync(context, input, plan.RunId, outcome, reason, resources, volumes);
     }
 
     private static RunOutcome Outcome(IReadOnlyList<RestoredItem> resources, IReadOnlyList<RestoredItem> volumes)
@@ -87,12 +87,12 @@ internal sealed class RestoreWorkflow : Workflow<RestoreInput, RestoreReport>
         $"Restore refused: {conflicts.Count} object(s) already exist in namespace '{targetNamespace}': {string.Join(", ", conflicts.Take(10))}" +
         $"{(conflicts.Count > 10 ? ", ..." : "")}. A restore never overwrites; delete them or restore into another namespace. Nothing was changed.";
 
-    private static async Task<RestoreReport> FinishAsync(WorkflowContext context, string restoreId, string runId, RunOutcome outcome, string? reason,
+    private static async Task<RestoreReport> FinishAsync(WorkflowContext context, RestoreInput input, string runId, RunOutcome outcome, string? reason,
         IReadOnlyList<RestoredItem> resources, IReadOnlyList<RestoredItem> volumes)
     {
         context.SetCustomStatus(new RestoreStatus(outcome.ToString(), volumes.Count(v => v.Succeeded), volumes.Count));
-        var finished = new RestoreFinished(context.NewGuid(), context.CurrentUtcDateTime, restoreId, runId, outcome, reason, resources, volumes);
+        var finished = new RestoreFinished(context.NewGuid(), context.CurrentUtcDateTime, input.RestoreId, runId, outcome, reason, resources, volumes, input.CorrelationId);
         await context.CallActivityAsync<bool>(nameof(PublishRestoreFinishedActivity), finished, Retry);
-        return new RestoreReport(restoreId, runId, outcome.ToString(), reason, resources, volumes);
+        return new RestoreReport(input.RestoreId, runId, outcome.ToString(), reason, resources, volumes);
     }
 }

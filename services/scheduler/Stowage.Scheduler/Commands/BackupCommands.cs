@@ -23,12 +23,11 @@ internal static class BackupCommands
     private static async Task HandleAsync(BackupCommand command, ScheduledPolicyStore policies, ScheduleCoordinator schedules,
         IEventPublisher publisher, TimeProvider clock, CancellationToken ct)
     {
-        var policy = await FindAsync(command, policies, ct);
+        var policy = await policies.FindAsync(command.Application, command.PolicyId, ct);
         var refusal = policy switch
         {
             null when command.PolicyId is null && command.Application is null => "The command names neither an application nor a policy id.",
-            null when command.PolicyId is { } id => $"No policy '{id}' is known: check the id.",
-            null => $"No policy protects application {command.Application}: create one first.",
+            null => CommandPolicies.Unknown(command.Application, command.PolicyId),
             { Status: ScheduledPolicyStatus.Paused } => $"Policy '{policy.PolicyId}' of application {policy.Spec!.Application} is paused: resume it first.",
             { WantsSchedule: false } => $"Policy '{policy.PolicyId}' of application {policy.Spec!.Application} is deleted.",
             _ => await schedules.RunNowAsync(policy.PolicyId, ct, command.CorrelationId) ? null
@@ -40,20 +39,6 @@ internal static class BackupCommands
         await publisher.PublishAsync(BackupTopics.Finished, answer, ct);
     }
 
-    private static async Task<ScheduledPolicy?> FindAsync(BackupCommand command, ScheduledPolicyStore policies, CancellationToken ct)
-    {
-        if (command.PolicyId is { } id) return await policies.GetAsync(id, ct) is { Spec: not null } known ? known : null;
-        if (command.Application is not { } application) return null;
-        var all = await policies.AllAsync(ct);
-        var ofApplication = all.Where(p => p.Spec?.Application == application).ToList();
-        return ofApplication.FirstOrDefault(p => p.Status != ScheduledPolicyStatus.Deleted) ?? ofApplication.FirstOrDefault();
-    }
-
     /// <summary>A redelivered command that is refused again publishes the same answer, which consumers drop as a duplicate.</summary>
-    private static Guid AnswerId(Guid commandId)
-    {
-        var bytes = commandId.ToByteArray();
-        bytes[0] ^= 0x5A;
-        return new Guid(System.Security.Cryptography.MD5.HashData(bytes));
-    }
+    private static Guid AnswerId(Guid commandId) => DerivedIds.Of(commandId, 0x5A);
 }

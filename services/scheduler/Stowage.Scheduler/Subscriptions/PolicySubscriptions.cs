@@ -29,6 +29,7 @@ internal static class PolicySubscriptions
             ApplyAsync(e, views, schedules, ct)).WithTopic(DaprComponents.PubSub, PolicyTopics.Deleted);
         events.MapPost("/backup-finished", RunFinishedAsync).WithTopic(DaprComponents.PubSub, BackupTopics.Finished);
         events.MapBackupCommands();
+        events.MapRestoreCommands();
         return app;
     }
 
