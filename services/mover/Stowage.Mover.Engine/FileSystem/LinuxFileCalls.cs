@@ -106,6 +106,19 @@ internal static unsafe class LinuxFileCalls
     [DllImport("libc", EntryPoint = "posix_fadvise")]
     private static extern int PosixFadvise(SafeFileHandle file, long offset, long length, int advice);
 
+    /// <summary>
+    /// fallocate(2), mode 0: reserves the blocks of [offset, offset + length) before they are written, extending the
+    /// file's size to its end. Best effort: a file system that cannot (EOPNOTSUPP), or a full one (the writes then
+    /// fail and say so), leaves the file as it was.
+    /// </summary>
+    public static void Preallocate(SafeFileHandle file, long offset, long length)
+    {
+        if (length > 0) _ = Fallocate(file, 0, offset, length);
+    }
+
+    [DllImport("libc", EntryPoint = "fallocate", SetLastError = true)]
+    private static extern int Fallocate(SafeFileHandle file, int mode, long offset, long length);
+
     [DllImport("libc", EntryPoint = "fchmod", SetLastError = true)]
     public static extern int Fchmod(SafeFileHandle file, uint mode);
 }

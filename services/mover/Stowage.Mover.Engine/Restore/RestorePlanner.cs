@@ -1,3 +1,4 @@
+using Microsoft.Win32.SafeHandles;
 using Stowage.Mover.Engine.FileSystem;
 using Stowage.Mover.Engine.Repository;
 using Stowage.Mover.Engine.Snapshots;
@@ -93,17 +94,30 @@ internal sealed class RestorePlanner(RepositoryStore store, RestoreTarget target
         }
         // A file of one blob is created by the thread that writes that blob (in parallel, one open); others are
         // created (replacing whatever held the name) here, before any thread writes a part of them.
-        if (!RestorePlan.IsSingleBlob(file)) parent.CreateFile(name, file.Path).Dispose();
+        using var created = RestorePlan.IsSingleBlob(file) ? null : parent.CreateFile(name, file.Path);
         long offset = 0;
         foreach (var hex in file.Node.Content ?? []) offset = Plan(file, BlobId.Parse(hex), offset);
+        Reserve(created, 0, offset);
         foreach (var hex in file.Node.ContentLists ?? [])
         {
+            var start = offset;
             foreach (var id in await store.Trees.LoadContentListAsync(BlobId.Parse(hex), cancellationToken)) offset = Plan(file, id, offset);
+            Reserve(created, start, offset);
             // A file in blocks may hold millions of them: its writes are spread over batches of bounded size,
             // and it joins the batch of its last blocks, which sets its metadata.
             if (_plan.Blobs >= BlobLimit) await FlushAsync();
         }
         _plan.Files.Add(file);
+    }
+
+    /// <summary>
+    /// Reserves the blocks of the bytes just planned, before they are written: ext4 then allocates a large file in
+    /// long extents instead of page by page as the writes arrive (half the kernel time of writing a fresh 1.6 GiB
+    /// file here). The range is what the blobs hold, never the size a tree claims.
+    /// </summary>
+    private static void Reserve(SafeFileHandle? file, long start, long end)
+    {
+        if (file is not null) LinuxFileCalls.Preallocate(file, start, end - start);
     }
 
     /// <summary>Plans the blob's write at offset and returns the offset after it.</summary>
