@@ -7,7 +7,8 @@ namespace Stowage.EndToEnd.Tests;
 
 /// <summary>
 /// The five services and the console as processes on the local sidecar: the console's address is the one way in. Every
-/// operation of every service's own OpenAPI document is in the front door's, and a call to each reaches the service.
+/// operation of every service's own OpenAPI document, and of the console's own /api, is in the front door's, and a call
+/// to each service reaches it.
 /// </summary>
 public sealed class FrontDoorTests(FrontDoorTests.Installation fixture) : IClassFixture<FrontDoorTests.Installation>
 {
@@ -38,6 +39,12 @@ public sealed class FrontDoorTests(FrontDoorTests.Installation fixture) : IClass
             Assert.NotEmpty(operations);
             Assert.All(operations, operation => Assert.Contains(operation, offered));
         }
+
+        // The console answers its own API at the same address: its /api operations are in the document too.
+        using var console = JsonDocument.Parse(await api.GetStringAsync("/openapi/v1.json"));
+        var consoleApi = Operations(console.RootElement).Where(o => o.Path.StartsWith("/api/", StringComparison.Ordinal)).ToList();
+        Assert.Contains(("/api/protection", "get"), consoleApi);
+        Assert.All(consoleApi, operation => Assert.Contains(operation, offered));
         Assert.DoesNotContain(offered, o => o.Path.StartsWith("/admin/", StringComparison.Ordinal));
     }
 

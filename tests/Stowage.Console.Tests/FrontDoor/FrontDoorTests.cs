@@ -61,17 +61,21 @@ public sealed class FrontDoorTests(FrontDoorFixture fixture) : IClassFixture<Fro
     }
 
     [Fact]
-    public async Task One_openapi_document_holds_every_services_forwarded_paths_and_nothing_else()
+    public async Task One_openapi_document_holds_every_services_forwarded_paths_and_the_consoles_own_api_and_nothing_else()
     {
         using var client = fixture.Console.CreateClient();
+        using var own = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var consoleApi = own.RootElement.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith(FrontDoorRoutes.ConsoleApi + "/", StringComparison.Ordinal)).ToList();
 
         using var response = await client.GetAsync(FrontDoorDocument.Path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.Headers.Contains("Warning"));
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order().ToList();
-        Assert.Equal(FrontDoorRoutes.All.Select(r => r.Prefix).Order(), paths);
+        var paths = document.RootElement.GetProperty("paths");
+        Assert.Contains(consoleApi, p => p.Name == "/api/protection/{namespace}/{name}");
+        Assert.Equal(FrontDoorRoutes.All.Select(r => r.Prefix).Concat(consoleApi.Select(p => p.Name)).Order(), paths.EnumerateObject().Select(p => p.Name).Order());
+        Assert.All(consoleApi, p => Assert.Equal(p.Value.EnumerateObject().Select(o => o.Name), paths.GetProperty(p.Name).EnumerateObject().Select(o => o.Name)));
         Assert.Equal("Stowage API", document.RootElement.GetProperty("info").GetProperty("title").GetString());
     }
 

@@ -20,6 +20,12 @@ public static class FrontDoorRoutes
     /// <summary>The app ids behind the front door, each once.</summary>
     public static IReadOnlyList<string> Services { get; } = [.. All.Select(r => r.AppId).Distinct()];
 
+    /// <summary>The console's own API (the protection read model), answered at the front door by the console itself.</summary>
+    public const string ConsoleApi = "/api";
+
+    /// <summary>Whether the front door's OpenAPI document shows <paramref name="path"/>: a forwarded one, or one of the console's own API.</summary>
+    public static bool Documents(string path) => Forwards(path) || path.StartsWith(ConsoleApi + "/", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Whether the front door forwards <paramref name="path"/> (a path of some service's API).</summary>
     public static bool Forwards(string path) =>
         All.Any(r => path.Equals(r.Prefix, StringComparison.OrdinalIgnoreCase) || path.StartsWith(r.Prefix + "/", StringComparison.OrdinalIgnoreCase));
