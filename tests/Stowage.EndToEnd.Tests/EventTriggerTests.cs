@@ -152,6 +152,12 @@ public sealed class EventTriggerTests : IAsyncLifetime
         Assert.DoesNotContain(answers.On(BackupTopics.Finished), e => e.ToString().Contains("forged-1"));
         Assert.Empty(answers.On(BackupTopics.Requested));
         Assert.DoesNotContain(answers.On(RestoreTopics.Finished), e => e.ToString().Contains("forged-2"));
+
+        // A publisher may publish only its commands: not the scheduler's restore.requested, which names its own bucket.
+        var forgedRequest = new RestoreRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, "restore-forged", "forged-3",
+            new RestoreRequest(new BackupTarget(TargetProviders.Local, "elsewhere", new CredentialsRef(ConfigurationName: "e2e")), TargetNamespace: "stowage"));
+        var internalRefused = await Assert.ThrowsAsync<DaprException>(() => pipeline.PublishEventAsync(DaprComponents.PubSub, RestoreTopics.Requested, forgedRequest));
+        Assert.Equal($"topic {RestoreTopics.Requested} is not allowed for app id {Pipeline}", Assert.IsType<Grpc.Core.RpcException>(internalRefused.InnerException).Status.Detail);
     }
 
     /// <summary>The schedule of a new policy starts shortly after the policy; a command sent before it is refused, and sent again.</summary>
