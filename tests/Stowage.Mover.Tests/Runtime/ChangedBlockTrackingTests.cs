@@ -60,12 +60,7 @@ public sealed class ChangedBlockTrackingTests : IAsyncLifetime
         var first = await BackupSnapshotAsync(repository, "snap-1", SampleImage(), null);
         var (image, touched) = ChangePages("snap-1", "snap-2", Size / Page / 100);
 
-        using var client = SnapshotMetadataDiscovery.Connect(endpoint);
-        var second = await BackupSnapshotAsync(repository, "snap-2", image, new ChangedBlocks
-        {
-            Path = "volume.img", BaseSnapshotId = first.Snapshot.Id,
-            Ranges = client.GetDeltaAsync(token, Ns, "handle-snap-1", "snap-2", Size),
-        });
+        var second = await BackupDeltaAsync(repository, first, image, endpoint, token);
 
         Assert.Empty(second.Warnings);
         // The 32 KiB blocks holding a changed 8 KiB page, plus at most the 16 blocks of the verification sample.
@@ -76,26 +71,43 @@ public sealed class ChangedBlockTrackingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_stream_that_fails_midway_is_used_up_to_the_failure_and_the_rest_is_read()
+    public async Task A_stream_cut_midway_is_resumed_from_the_last_range_it_received()
+    {
+        var (endpoint, token) = await DiscoverAsync();
+        using var repository = await InitRepositoryAsync();
+        var first = await BackupSnapshotAsync(repository, "snap-1", SampleImage(), null);
+        var (image, touched) = ChangePages("snap-1", "snap-2", Size / Page / 100);
+        // Ten messages of 8 ranges, then the sidecar restarts once.
+        _service.FailAfterResponses = _service.Responses + 10;
+
+        var second = await BackupDeltaAsync(repository, first, image, endpoint, token, maxResults: 8);
+
+        Assert.Equal(1, _service.Failed);
+        // The second call asks from the end of the 80th range it received (FIXED_LENGTH 4 KiB ranges).
+        var resumedAt = _service.StartingOffsets[^1];
+        Assert.True(resumedAt > 0 && resumedAt % _service.Options.BlockSize == 0, $"resumed at {resumedAt}");
+        Assert.Equal(0, _service.StartingOffsets[^2]);
+        Assert.Empty(second.Warnings);
+        Assert.InRange(second.BytesRead, touched * (long)OurBlock, (touched + 16) * (long)OurBlock);
+        await AssertRestoresAsync(repository, second, image);
+    }
+
+    [Fact]
+    public async Task A_stream_that_stays_broken_is_used_up_to_the_failure_and_the_rest_is_read()
     {
         var (endpoint, token) = await DiscoverAsync();
         using var repository = await InitRepositoryAsync();
         var first = await BackupSnapshotAsync(repository, "snap-1", SampleImage(), null);
         var (image, _) = ChangePages("snap-1", "snap-2", Size / Page / 100);
-        // Ten messages of 8 ranges, then the sidecar goes away.
         _service.FailAfterResponses = _service.Responses + 10;
+        _service.Failures = int.MaxValue;
 
-        using var client = SnapshotMetadataDiscovery.Connect(endpoint);
-        var second = await BackupSnapshotAsync(repository, "snap-2", image, new ChangedBlocks
-        {
-            Path = "volume.img", BaseSnapshotId = first.Snapshot.Id,
-            Ranges = client.GetDeltaAsync(token, Ns, "handle-snap-1", "snap-2", Size, maxResults: 8),
-        });
+        var second = await BackupDeltaAsync(repository, first, image, endpoint, token, maxResults: 8);
 
+        Assert.Equal(1 + SnapshotMetadataClient.DefaultResumes, _service.Failed);
         Assert.Contains(second.Warnings, w => w.Contains("Changed-block stream failed") && w.Contains("Unavailable"));
         // The 80 ranges received cover at most 80 of our blocks before the failure; from there on, everything.
-        Assert.InRange(second.BytesRead, OurBlock, Size - 1);
-        Assert.True(second.BytesRead > Size / 4, $"read {second.BytesRead}");
+        Assert.InRange(second.BytesRead, Size / 4, Size - 1);
         await AssertRestoresAsync(repository, second, image);
     }
 
@@ -154,6 +166,18 @@ public sealed class ChangedBlockTrackingTests : IAsyncLifetime
             SourcePath = source,
             Tags = new Dictionary<string, string> { ["volume"] = "data", ["csi.snapshotHandle"] = $"handle-{snapshot}" },
             ChangedBlocks = changes,
+        });
+    }
+
+    /// <summary>The second snapshot's backup, reading the ranges the service says changed since the first's.</summary>
+    private async Task<BackupResult> BackupDeltaAsync(StowageRepository repository, BackupResult first, string image,
+        SnapshotMetadataEndpoint endpoint, string token, int maxResults = 0)
+    {
+        using var client = SnapshotMetadataDiscovery.Connect(endpoint);
+        return await BackupSnapshotAsync(repository, "snap-2", image, new ChangedBlocks
+        {
+            Path = "volume.img", BaseSnapshotId = first.Snapshot.Id,
+            Ranges = client.GetDeltaAsync(token, Ns, "handle-snap-1", "snap-2", Size, maxResults),
         });
     }
 

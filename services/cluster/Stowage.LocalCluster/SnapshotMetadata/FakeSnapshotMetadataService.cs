@@ -22,6 +22,8 @@ public sealed class FakeSnapshotMetadataService : IAsyncDisposable
     private readonly WebApplication _host;
     private readonly SnapshotImages _images;
     private int _responses;
+    private int _failed;
+    private readonly List<long> _offsets = [];
 
     private FakeSnapshotMetadataService(WebApplication host, SnapshotImages images, FakeSnapshotMetadataOptions options, string caCertificatePem)
     {
@@ -39,8 +41,30 @@ public sealed class FakeSnapshotMetadataService : IAsyncDisposable
     /// <summary>PEM of the CA that signed the service's certificate (the SnapshotMetadataService's spec.caCert).</summary>
     public string CaCertificatePem { get; }
 
-    /// <summary>Response messages sent before the stream fails with Unavailable, as a sidecar that restarts midway.</summary>
+    /// <summary>Response messages sent before a stream fails with Unavailable, as a sidecar that restarts midway.</summary>
     public int FailAfterResponses { get; set; } = int.MaxValue;
+
+    /// <summary>How many streams fail once <see cref="FailAfterResponses"/> is passed (then the service answers again):
+    /// one by default, as after a restart; int.MaxValue for a service that stays broken.</summary>
+    public int Failures { get; set; } = 1;
+
+    /// <summary>Streams failed by <see cref="FailAfterResponses"/> so far.</summary>
+    public int Failed => Volatile.Read(ref _failed);
+
+    /// <summary>The starting_offset of every request, in order.</summary>
+    public IReadOnlyList<long> StartingOffsets { get { lock (_offsets) return _offsets.ToList(); } }
+
+    internal void Record(long startingOffset)
+    {
+        lock (_offsets) _offsets.Add(startingOffset);
+    }
+
+    internal bool TakeFailure()
+    {
+        if (Volatile.Read(ref _failed) >= Failures) return false;
+        Interlocked.Increment(ref _failed);
+        return true;
+    }
 
     /// <summary>Response messages sent (or refused by <see cref="FailAfterResponses"/>) so far.</summary>
     public int Responses => Volatile.Read(ref _responses);

@@ -21,6 +21,7 @@ internal sealed class SnapshotMetadataHandler(SnapshotImages images, IKubernetes
         Require(request.SnapshotName, "snapshotName cannot be empty");
         await AuthorizeAsync(request.SecurityToken, request.Namespace, context.CancellationToken);
         var image = Target(request.Namespace, request.SnapshotName);
+        owner.Record(request.StartingOffset);
         await SendAsync(ImageBlocks.Allocated(image.ImagePath, options.BlockSize, request.StartingOffset), image, request.MaxResults,
             (capacity, blocks) => new GetMetadataAllocatedResponse { BlockMetadataType = BlockMetadataType.FixedLength, VolumeCapacityBytes = capacity, BlockMetadata = { blocks } },
             stream, context.CancellationToken);
@@ -34,6 +35,7 @@ internal sealed class SnapshotMetadataHandler(SnapshotImages images, IKubernetes
         Require(request.TargetSnapshotName, "targetSnapshotName cannot be empty");
         await AuthorizeAsync(request.SecurityToken, request.Namespace, context.CancellationToken);
         var target = Target(request.Namespace, request.TargetSnapshotName);
+        owner.Record(request.StartingOffset);
         var baseImage = images.ByHandle(request.BaseSnapshotId)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"snapshot '{request.BaseSnapshotId}' not found"));
         await SendAsync(ImageBlocks.Changed(baseImage.ImagePath, target.ImagePath, options.BlockSize, request.StartingOffset), target, request.MaxResults,
@@ -83,7 +85,7 @@ internal sealed class SnapshotMetadataHandler(SnapshotImages images, IKubernetes
 
     private async Task WriteAsync<T>(T message, IServerStreamWriter<T> stream, CancellationToken cancellationToken, List<BlockMetadata> sent)
     {
-        if (owner.CountResponse() > owner.FailAfterResponses)
+        if (owner.CountResponse() > owner.FailAfterResponses && owner.TakeFailure())
             throw new RpcException(new Status(StatusCode.Unavailable, "the CSI driver is not yet ready"));
         await stream.WriteAsync(message, cancellationToken);
         sent.Clear();
