@@ -154,6 +154,41 @@ public sealed class ChangedBlockTests : IDisposable
         Assert.Contains(delta.Warnings, w => w.Contains($"base snapshot '{missing}' is not in the repository"));
     }
 
+    [Fact]
+    public async Task Allocated_ranges_read_only_the_blocks_that_hold_data_and_name_the_rest_as_zeros()
+    {
+        File.WriteAllBytes(_image, new byte[Size]);
+        ByteRange[] data = [new(3L * Block + 10, 100), new(700L * Block, 10L * Block), new(4097L * Block, 1)];
+        foreach (var range in data) BlockRepositories.RewritePage(_image, range.Offset, (int)range.Length, _random);
+        using var repository = await InitAsync();
+
+        var first = await repository.BackupAsync(new BackupRequest
+        {
+            SourcePath = _source,
+            ChangedBlocks = new ChangedBlocks { Path = "volume.img", Ranges = RangesAsync(data, false), VerifySample = 0 },
+        });
+
+        // 12 blocks with data, and the short last block, which is not a block of zeros' length.
+        Assert.Equal(12L * Block + 100, first.BytesRead);
+        Assert.Empty(first.Warnings);
+        await AssertSameAsFullReadAsync(repository, first);
+    }
+
+    [Fact]
+    public async Task An_allocation_that_leaves_out_data_is_caught_by_the_sample()
+    {
+        using var repository = await InitAsync();
+
+        var first = await repository.BackupAsync(new BackupRequest
+        {
+            SourcePath = _source,
+            ChangedBlocks = new ChangedBlocks { Path = "volume.img", Ranges = RangesAsync([], false), VerifySample = 16 },
+        });
+
+        Assert.Contains(first.Warnings, w => w.Contains("changed although the changed ranges do not name it"));
+        await AssertSameAsFullReadAsync(repository, first);
+    }
+
     private Task<StowageRepository> InitAsync() =>
         TestRepository.InitAsync(new LocalDirectoryBackend(_temp.Sub("repo")), BlockRepositories.Options);
 

@@ -71,6 +71,25 @@ public sealed class ChangedBlockTrackingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_first_backup_of_a_thin_image_reads_only_what_the_allocated_ranges_name()
+    {
+        var (endpoint, token) = await DiscoverAsync();
+        using var repository = await InitRepositoryAsync();
+        var (image, touched) = ThinImage(extents: 64, extent: 64 * 1024);
+        using var client = SnapshotMetadataDiscovery.Connect(endpoint);
+
+        var first = await BackupSnapshotAsync(repository, "snap-1", image, new ChangedBlocks
+        {
+            Path = "volume.img", Ranges = client.GetAllocatedAsync(token, Ns, "snap-1", Size),
+        });
+
+        Assert.Empty(first.Warnings);
+        Assert.InRange(first.BytesRead, touched * (long)OurBlock, (touched + 16) * (long)OurBlock);
+        Assert.True(first.BytesRead < Size / 10, $"read {first.BytesRead} of {Size}");
+        await AssertRestoresAsync(repository, first, image);
+    }
+
+    [Fact]
     public async Task A_stream_cut_midway_is_resumed_from_the_last_range_it_received()
     {
         var (endpoint, token) = await DiscoverAsync();
@@ -196,6 +215,23 @@ public sealed class ChangedBlockTrackingTests : IAsyncLifetime
         new Random(18).NextBytes(bytes);
         File.WriteAllBytes(path, bytes);
         return path;
+    }
+
+    /// <summary>An image of zeros with random extents of data, as a thin volume; the number of our blocks they touch.</summary>
+    private (string Image, int Touched) ThinImage(int extents, int extent)
+    {
+        var path = Path.Combine(_root, "snap-1.img");
+        var bytes = new byte[Size];
+        var random = new Random(7);
+        var blocks = new HashSet<long>();
+        for (var i = 0; i < extents; i++)
+        {
+            var offset = (int)(random.NextInt64((Size - extent) / 4096) * 4096);
+            random.NextBytes(bytes.AsSpan(offset, extent));
+            for (var block = offset / OurBlock; block <= (offset + extent - 1) / OurBlock; block++) blocks.Add(block);
+        }
+        File.WriteAllBytes(path, bytes);
+        return (path, blocks.Count);
     }
 
     /// <summary>A copy of one snapshot's image with pages rewritten at random places; the number of our blocks touched.</summary>

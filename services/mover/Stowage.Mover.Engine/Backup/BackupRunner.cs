@@ -44,7 +44,7 @@ internal static class BackupRunner
         await PruneGate.WaitForPrunesAsync(store, lockKey, request.Tuning.PruneWait, cancellationToken);
         await store.LoadIndexAsync(cancellationToken);
         var listed = await snapshots;
-        var hasBase = request.ChangedBlocks is { } wanted && listed.Exists(s => s.Id.ToString() == wanted.BaseSnapshotId);
+        var hasBase = request.ChangedBlocks is { BaseSnapshotId: { } wanted } && listed.Exists(s => s.Id.ToString() == wanted);
         var (parentId, parentTree) = await ParentSelector.FindAsync(store, WithChangedBlocksBase(request, hasBase), source, listed, cancellationToken);
 
         ThreadPoolSizing.EnsureWorkers(request.Tuning.FileReaders + request.Tuning.Sealers + request.Tuning.Uploaders + 4);
@@ -112,7 +112,7 @@ internal static class BackupRunner
     /// <summary>Changed ranges are true against their base only, so the base is the parent.</summary>
     private static BackupRequest WithChangedBlocksBase(BackupRequest request, bool hasBase)
     {
-        if (request.ChangedBlocks is not { } changes || request.ForceFullRead || !hasBase) return request;
+        if (request.ChangedBlocks is not { BaseSnapshotId: not null } changes || request.ForceFullRead || !hasBase) return request;
         if (request.ParentSnapshotId is { } parent && parent != changes.BaseSnapshotId)
             throw new ArgumentException($"The parent '{parent}' is not the changed blocks' base '{changes.BaseSnapshotId}'.");
         return request with { ParentSnapshotId = changes.BaseSnapshotId };
@@ -121,7 +121,7 @@ internal static class BackupRunner
     private static ChangedBlockSource? ChangedBlocksFor(RepositoryStore store, BackupRequest request, string source, bool baseIsParent, List<string> warnings)
     {
         if (request.ChangedBlocks is not { } changes || request.ForceFullRead) return null;
-        if (!baseIsParent)
+        if (changes.BaseSnapshotId is not null && !baseIsParent)
         {
             warnings.Add($"Changed-block tracking not used: the base snapshot '{changes.BaseSnapshotId}' is not in the repository (by its whole id); '{changes.Path}' was read in full.");
             return null;
@@ -144,7 +144,7 @@ internal static class BackupRunner
         var node = job.Node;
         try
         {
-            await chunker.ChunkAsync(job.Path, node, job.Parent, cancellationToken);
+            await chunker.ChunkAsync(job.Path, node, job.Tracked, job.Parent, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -19,6 +19,9 @@ internal sealed class BlockChunker(RepositoryKeys keys, BlobSaver saver, BackupC
 
     public int BlockSize => blockSize;
 
+    /// <summary>Ids of blocks of zeros, for blocks no allocated range names.</summary>
+    public IKnownBlocks Zeros() => new ZeroBlocks(keys, saver, blockSize);
+
     /// <summary>The ids of the file's content lists; the file must still be the one the walk listed.</summary>
     public async Task<List<string>> ChunkAsync(string path, TreeNode listed, CancellationToken cancellationToken)
     {
@@ -42,11 +45,11 @@ internal sealed class BlockChunker(RepositoryKeys keys, BlobSaver saver, BackupC
     }
 
     /// <summary>
-    /// The ids of the file's content lists, reading only the blocks the changes touch, the blocks the parent has
-    /// no equal-length block for, and the sample; every other id is the parent's. A sampled block whose hash is
-    /// not the parent's id proves the changes wrong (<see cref="ChangedBlocksRefutedException"/>).
+    /// The ids of the file's content lists, reading only the blocks the changes touch, the blocks whose id is not
+    /// known (the parent has no equal-length block there), and the sample; every other id is the known one. A
+    /// sampled block whose hash is not the known id proves the changes wrong (<see cref="ChangedBlocksRefutedException"/>).
     /// </summary>
-    public async Task<List<string>> ChunkChangedAsync(string path, TreeNode listed, ParentBlocks parent, ChangedRangeCursor changes,
+    public async Task<List<string>> ChunkChangedAsync(string path, TreeNode listed, IKnownBlocks known, ChangedRangeCursor changes,
         IReadOnlySet<long> sample, CancellationToken cancellationToken)
     {
         var lists = new ListWriter(keys, saver, _readIds);
@@ -60,11 +63,11 @@ internal sealed class BlockChunker(RepositoryKeys keys, BlobSaver saver, BackupC
             for (var i = 0; i < count; i++)
             {
                 var block = first + i;
-                var known = await parent.IdAsync(block, (int)Math.Min(blockSize, size - block * blockSize), cancellationToken);
+                var id = await known.IdAsync(block, (int)Math.Min(blockSize, size - block * blockSize), cancellationToken);
                 var changed = await changes.IsChangedAsync(block, cancellationToken);
-                _read[i] = changed || known is null || sample.Contains(block);
-                _expected[i] = changed ? null : known;
-                if (!_read[i]) _readIds[i] = known!.Value;
+                _read[i] = changed || id is null || sample.Contains(block);
+                _expected[i] = changed ? null : id;
+                if (!_read[i]) _readIds[i] = id!.Value;
             }
             for (var i = 0; i < count;)
             {

@@ -3,17 +3,19 @@ namespace Stowage.Mover.Engine.Backup;
 /// <summary>
 /// Changed-block tracking for one large file of the source (a block volume's device or image): the byte ranges that
 /// changed since the base snapshot, for example from CSI <c>GetMetadataDelta</c>. Only blocks these ranges touch are
-/// read; every other block id comes from the base snapshot's node, so the node is the one a full read would make.
+/// read; every other block id comes from the base snapshot's node (or is a block of zeros, for allocated ranges), so
+/// the node is the one a full read would make.
 /// </summary>
 public sealed record ChangedBlocks
 {
     /// <summary>The file, relative to <see cref="BackupRequest.SourcePath"/>.</summary>
     public required string Path { get; init; }
 
-    /// <summary>Repository snapshot the ranges are relative to; the backup takes it as its parent.</summary>
-    public required string BaseSnapshotId { get; init; }
+    /// <summary>Repository snapshot the ranges are relative to; the backup takes it as its parent. Null when the ranges
+    /// are the ones that hold data (CSI <c>GetMetadataAllocated</c>): every other block reads as zeros.</summary>
+    public string? BaseSnapshotId { get; init; }
 
-    /// <summary>Changed byte ranges, ascending and not overlapping, at any alignment (they are widened to whole
+    /// <summary>Changed (or allocated) byte ranges, ascending and not overlapping, at any alignment (they are widened to whole
     /// blocks). A stream that throws is used up to the failure, and the rest of the file is read in full.</summary>
     public required IAsyncEnumerable<ByteRange> Ranges { get; init; }
 

@@ -19,12 +19,12 @@ internal sealed class FileChunker(RepositoryKeys keys, BlobSaver saver, BackupCo
     /// <summary>Sets the node's content (or content lists) from the file at path, which must still be the file the
     /// walk listed (node's inode and device). With the parent's node of a file that changed-block tracking covers,
     /// only the blocks its ranges name are read.</summary>
-    public async Task ChunkAsync(string path, TreeNode node, TreeNode? parent, CancellationToken cancellationToken)
+    public async Task ChunkAsync(string path, TreeNode node, bool tracked, TreeNode? parent, CancellationToken cancellationToken)
     {
         if (keys.Config.Blocks is { } blocks && node.Size >= blocks.Threshold)
         {
             _blocks ??= new BlockChunker(keys, saver, counters, blocks.Size);
-            if (parent is not null && changes is not null && await changes.TryChunkAsync(_blocks, path, node, parent, cancellationToken) is { } lists)
+            if (tracked && changes is not null && await changes.TryChunkAsync(_blocks, path, node, parent, cancellationToken) is { } lists)
                 node.ContentLists = lists;
             else node.ContentLists = await _blocks.ChunkAsync(path, node, cancellationToken);
         }

@@ -7,7 +7,7 @@ namespace Stowage.Mover.Engine.Backup;
 /// The block ids of a file's node in the parent snapshot, asked in ascending order; its content lists are loaded one
 /// at a time as the reader reaches them, so a volume's whole list is never in memory.
 /// </summary>
-internal sealed class ParentBlocks
+internal sealed class ParentBlocks : IKnownBlocks
 {
     private readonly TreeLoader _trees;
     private readonly TreeNode _node;

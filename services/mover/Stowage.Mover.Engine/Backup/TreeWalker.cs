@@ -64,8 +64,8 @@ internal sealed class TreeWalker(RepositoryStore store, BlobSaver saver, BackupC
                 }
                 else
                 {
-                    var parent = changes is not null && changes.AppliesTo(path) ? ChangedBlocksParent(old, path) : null;
-                    await files.AddAsync(new FileJob(path, TreeNodeFactory.Create(name, TreeNode.File, status), directory, slot, parent), status.Size, cancellationToken);
+                    var (tracked, parent) = changes is not null && changes.AppliesTo(path) ? changes.Track(old, path) : (false, null);
+                    await files.AddAsync(new FileJob(path, TreeNodeFactory.Create(name, TreeNode.File, status), directory, slot, tracked, parent), status.Size, cancellationToken);
                 }
             }
             else
@@ -81,13 +81,6 @@ internal sealed class TreeWalker(RepositoryStore store, BlobSaver saver, BackupC
     public async Task FinishEntryAsync(DirectoryJob directory, int slot, TreeNode? entry, CancellationToken cancellationToken)
     {
         if (directory.Finish(slot, entry)) await StoreDirectoryAsync(directory, cancellationToken);
-    }
-
-    private TreeNode? ChangedBlocksParent(TreeNode? old, string path)
-    {
-        if (old is { Type: TreeNode.File, ContentLists: not null }) return old;
-        Warn($"Changed-block tracking not used for '{path}': the parent snapshot holds it {(old is null ? "not at all" : "without blocks")}; read in full.");
-        return null;
     }
 
     public void Warn(string message)
