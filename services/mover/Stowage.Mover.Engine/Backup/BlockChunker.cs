@@ -56,47 +56,58 @@ internal sealed class BlockChunker(RepositoryKeys keys, BlobSaver saver, BackupC
         using var handle = ListedFile.Open(path, listed);
         var size = listed.Size;
         var blocks = (size + blockSize - 1) / blockSize;
-        long bytesRead = 0;
-        for (long first = 0; first < blocks; first += _readIds.Length)
+        long done = 0;
+        try
         {
-            var count = (int)Math.Min(_readIds.Length, blocks - first);
-            for (var i = 0; i < count; i++)
+            for (long first = 0; first < blocks; first += _readIds.Length)
             {
-                var block = first + i;
-                var id = await known.IdAsync(block, (int)Math.Min(blockSize, size - block * blockSize), cancellationToken);
-                var changed = await changes.IsChangedAsync(block, cancellationToken);
-                _read[i] = changed || id is null || sample.Contains(block);
-                _expected[i] = changed ? null : id;
-                if (!_read[i]) _readIds[i] = id!.Value;
+                var count = (int)Math.Min(_readIds.Length, blocks - first);
+                for (var i = 0; i < count; i++)
+                {
+                    var block = first + i;
+                    var id = await known.IdAsync(block, (int)Math.Min(blockSize, size - block * blockSize), cancellationToken);
+                    var changed = await changes.IsChangedAsync(block, cancellationToken);
+                    _read[i] = changed || id is null || sample.Contains(block);
+                    _expected[i] = changed ? null : id;
+                    if (!_read[i]) _readIds[i] = id!.Value;
+                }
+                for (var i = 0; i < count;)
+                {
+                    if (!_read[i]) { i++; continue; }
+                    var end = i;
+                    while (end < count && _read[end]) end++;
+                    await ReadRunAsync(handle, path, first, i, end, size, cancellationToken);
+                    i = end;
+                }
+                var window = Math.Min((long)count * blockSize, size - first * blockSize);
+                Interlocked.Add(ref counters.BytesDone, window);
+                done += window;
+                await lists.AddAsync(count, cancellationToken);
             }
-            for (var i = 0; i < count;)
-            {
-                if (!_read[i]) { i++; continue; }
-                var end = i;
-                while (end < count && _read[end]) end++;
-                bytesRead += await ReadRunAsync(handle, path, first, i, end, size, cancellationToken);
-                i = end;
-            }
-            Interlocked.Add(ref counters.BytesDone, Math.Min((long)count * blockSize, size - first * blockSize));
-            await lists.AddAsync(count, cancellationToken);
         }
-        counters.CountRead(bytesRead);
+        catch
+        {
+            // The file is read again in full (or skipped); its progress starts over.
+            Interlocked.Add(ref counters.BytesDone, -done);
+            throw;
+        }
         return await lists.CompleteAsync(cancellationToken);
     }
 
     /// <summary>Reads, hashes, checks and saves blocks first+from to first+end (exclusive), one contiguous read.</summary>
-    private async Task<int> ReadRunAsync(SafeFileHandle handle, string path, long first, int from, int end, long size, CancellationToken cancellationToken)
+    private async Task ReadRunAsync(SafeFileHandle handle, string path, long first, int from, int end, long size, CancellationToken cancellationToken)
     {
         var offset = (first + from) * blockSize;
         var length = (int)Math.Min((long)(end - from) * blockSize, size - offset);
-        if (Fill(handle, offset, _buffer.AsSpan(0, length)) < length) throw new IOException($"'{path}' shrank while it was read.");
+        var filled = Fill(handle, offset, _buffer.AsSpan(0, length));
+        counters.CountRead(filled);
+        if (filled < length) throw new IOException($"'{path}' shrank while it was read.");
         HashBlocks(length, from, end - from);
         for (var i = from; i < end; i++)
         {
             if (_expected[i] is { } expected && expected != _readIds[i]) throw new ChangedBlocksRefutedException(first + i);
         }
         await saver.SaveBlocksAsync(_buffer.AsMemory(0, length), blockSize, _readIds.AsSpan(from, end - from), cancellationToken);
-        return length;
     }
 
     /// <summary>

@@ -17,7 +17,8 @@ public sealed record SnapshotMetadataEndpoint(Uri Address, string CaCertPem, str
 /// </summary>
 public sealed class SnapshotMetadataDiscovery(IKubernetes kubernetes)
 {
-    private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(30);
+    // Long enough for a stream resumed late in a large volume's backup; the apiserver may shorten it.
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(2);
 
     /// <summary>The driver's service, or null when it offers none (no object, or the API not installed).</summary>
     public async Task<SnapshotMetadataEndpoint?> FindAsync(string driver, CancellationToken cancellationToken)
