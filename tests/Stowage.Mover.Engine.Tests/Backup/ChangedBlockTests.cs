@@ -206,7 +206,8 @@ public sealed class ChangedBlockTests : IDisposable
         },
     };
 
-    private static async IAsyncEnumerable<ByteRange> RangesAsync(ByteRange[] ranges, bool failAfter)
+    /// <summary>The ranges as a driver's stream hands them over, failing at its end if failAfter.</summary>
+    internal static async IAsyncEnumerable<ByteRange> RangesAsync(ByteRange[] ranges, bool failAfter)
     {
         foreach (var range in ranges)
         {

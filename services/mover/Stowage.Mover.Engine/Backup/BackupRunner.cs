@@ -144,7 +144,7 @@ internal static class BackupRunner
         var node = job.Node;
         try
         {
-            await chunker.ChunkAsync(job.Path, node, job.Tracked, job.Parent, cancellationToken);
+            await chunker.ChunkAsync(job, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

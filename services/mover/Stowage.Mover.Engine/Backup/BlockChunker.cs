@@ -23,10 +23,10 @@ internal sealed class BlockChunker(RepositoryKeys keys, BlobSaver saver, BackupC
     public IKnownBlocks Zeros() => new ZeroBlocks(keys, saver, blockSize);
 
     /// <summary>The ids of the file's content lists; the file must still be the one the walk listed.</summary>
-    public async Task<List<string>> ChunkAsync(string path, TreeNode listed, CancellationToken cancellationToken)
+    public async Task<List<string>> ChunkAsync(string path, TreeNode listed, CancellationToken cancellationToken, bool blockDevice = false)
     {
         var lists = new ListWriter(keys, saver, _readIds);
-        using var handle = ListedFile.Open(path, listed);
+        using var handle = ListedFile.Open(path, listed, blockDevice);
         long fileOffset = 0;
         while (true)
         {
@@ -53,7 +53,8 @@ internal sealed class BlockChunker(RepositoryKeys keys, BlobSaver saver, BackupC
         IReadOnlySet<long> sample, CancellationToken cancellationToken)
     {
         var lists = new ListWriter(keys, saver, _readIds);
-        using var handle = ListedFile.Open(path, listed);
+        // Only a tracked file comes here, and the block device of a tracked volume is one.
+        using var handle = ListedFile.Open(path, listed, blockDevice: true);
         var size = listed.Size;
         var blocks = (size + blockSize - 1) / blockSize;
         long done = 0;

@@ -33,6 +33,8 @@ internal sealed class DirectoryJob(string path, TreeNode node, DirectoryJob? par
     public bool FinishWalk() => Interlocked.Decrement(ref _pending) == 0;
 }
 
-/// <summary>A regular file waiting to be read and chunked; Tracked when changed-block tracking covers it, with its
-/// node in the parent snapshot as Parent (none for allocated ranges).</summary>
-internal sealed record FileJob(string Path, TreeNode Node, DirectoryJob Directory, int Slot, bool Tracked = false, TreeNode? Parent = null);
+/// <summary>A regular file (or the block device changed-block tracking names: BlockDevice) waiting to be read and
+/// chunked; Tracked when changed-block tracking covers it, with its node in the parent snapshot as Parent (none for
+/// allocated ranges).</summary>
+internal sealed record FileJob(string Path, TreeNode Node, DirectoryJob Directory, int Slot, bool Tracked = false, TreeNode? Parent = null,
+    bool BlockDevice = false);

@@ -19,24 +19,25 @@ internal sealed class FileChunker(RepositoryKeys keys, BlobSaver saver, BackupCo
     /// <summary>Sets the node's content (or content lists) from the file at path, which must still be the file the
     /// walk listed (node's inode and device). With the parent's node of a file that changed-block tracking covers,
     /// only the blocks its ranges name are read.</summary>
-    public async Task ChunkAsync(string path, TreeNode node, bool tracked, TreeNode? parent, CancellationToken cancellationToken)
+    public async Task ChunkAsync(FileJob job, CancellationToken cancellationToken)
     {
+        var (path, node, device) = (job.Path, job.Node, job.BlockDevice);
         if (keys.Config.Blocks is { } blocks && node.Size >= blocks.Threshold)
         {
             _blocks ??= new BlockChunker(keys, saver, counters, blocks.Size);
-            if (tracked && changes is not null && await changes.TryChunkAsync(_blocks, path, node, parent, cancellationToken) is { } lists)
+            if (job.Tracked && changes is not null && await changes.TryChunkAsync(_blocks, path, node, job.Parent, cancellationToken) is { } lists)
                 node.ContentLists = lists;
-            else node.ContentLists = await _blocks.ChunkAsync(path, node, cancellationToken);
+            else node.ContentLists = await _blocks.ChunkAsync(path, node, cancellationToken, device);
         }
-        else node.Content = await ChunkDefinedAsync(path, node, cancellationToken);
+        else node.Content = await ChunkDefinedAsync(path, node, device, cancellationToken);
     }
 
-    private async Task<List<string>> ChunkDefinedAsync(string path, TreeNode listed, CancellationToken cancellationToken)
+    private async Task<List<string>> ChunkDefinedAsync(string path, TreeNode listed, bool device, CancellationToken cancellationToken)
     {
         var content = new List<string>();
         // Allocated on first use (an unchanged backup reads no file), at exact size: a pool would round it up.
         if (_buffer.Length == 0) _buffer = GC.AllocateUninitializedArray<byte>(_max + ReadSize);
-        using var handle = ListedFile.Open(path, listed);
+        using var handle = ListedFile.Open(path, listed, device);
         long fileOffset = 0;
         int start = 0, end = 0;
         var endOfFile = false;

@@ -8,11 +8,12 @@ namespace Stowage.Mover.Engine.Backup;
 /// <summary>
 /// Opens the file the walk listed and nothing else: without following a link (a file swapped for a symlink
 /// between the listing and the open would otherwise put whatever it points at, host files included, into the
-/// backup), and checking that the open file has the inode and device the listing saw.
+/// backup), and checking that the open file has the inode and device the listing saw. A block device is opened
+/// only where the caller says one is expected (the volume changed-block tracking names).
 /// </summary>
 internal static class ListedFile
 {
-    public static SafeFileHandle Open(string path, TreeNode listed)
+    public static SafeFileHandle Open(string path, TreeNode listed, bool blockDevice = false)
     {
         var descriptor = LinuxFileCalls.Open(path, ReadOnly | NoFollow | CloseOnExec, 0);
         if (descriptor < 0)
@@ -24,7 +25,7 @@ internal static class ListedFile
         }
         var handle = Own(descriptor);
         var opened = UnixFileStatus.Get(handle, path);
-        if (opened.Inode == listed.Inode && opened.Device == listed.Device && opened.IsRegularFile)
+        if (opened.Inode == listed.Inode && opened.Device == listed.Device && (opened.IsRegularFile || (blockDevice && opened.IsBlockDevice)))
         {
             AdviseSequential(handle);
             return handle;

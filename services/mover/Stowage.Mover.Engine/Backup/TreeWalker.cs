@@ -68,6 +68,12 @@ internal sealed class TreeWalker(RepositoryStore store, BlobSaver saver, BackupC
                     await files.AddAsync(new FileJob(path, TreeNodeFactory.Create(name, TreeNode.File, status), directory, slot, tracked, parent), status.Size, cancellationToken);
                 }
             }
+            else if (status.IsBlockDevice && changes is not null && changes.AppliesTo(path) && BlockDeviceNode(name, path, status) is { } device)
+            {
+                Interlocked.Increment(ref counters.Files);
+                var (tracked, parent) = changes.Track(previous?.Find(name), path);
+                await files.AddAsync(new FileJob(path, device, directory, slot, tracked, parent, BlockDevice: true), device.Size, cancellationToken);
+            }
             else
             {
                 Warn($"'{path}' is a device, socket or pipe; skipped.");
@@ -81,6 +87,24 @@ internal sealed class TreeWalker(RepositoryStore store, BlobSaver saver, BackupC
     public async Task FinishEntryAsync(DirectoryJob directory, int slot, TreeNode? entry, CancellationToken cancellationToken)
     {
         if (directory.Finish(slot, entry)) await StoreDirectoryAsync(directory, cancellationToken);
+    }
+
+    /// <summary>A block-mode volume's device, stored as a file of its content (never taken as unchanged: a device
+    /// node's time and inode say nothing of what it holds).</summary>
+    private TreeNode? BlockDeviceNode(string name, string path, UnixFileStatus status)
+    {
+        var node = TreeNodeFactory.Create(name, TreeNode.File, status);
+        try
+        {
+            using var handle = ListedFile.Open(path, node, blockDevice: true);
+            node.Size = LinuxFileCalls.BlockDeviceSize(handle, path);
+            return node;
+        }
+        catch (IOException e)
+        {
+            Warn(e.Message);
+            return null;
+        }
     }
 
     public void Warn(string message)

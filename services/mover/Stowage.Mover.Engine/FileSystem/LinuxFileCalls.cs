@@ -116,6 +116,13 @@ internal static unsafe class LinuxFileCalls
         if (length > 0) _ = Fallocate(file, 0, offset, length);
     }
 
+    /// <summary>ioctl(2) BLKGETSIZE64: the size of an open block device in bytes (its stat size is 0).</summary>
+    public static long BlockDeviceSize(SafeFileHandle device, string path) =>
+        IoctlSize(device, 0x80081272, out var size) == 0 ? (long)size : throw Error("size", path, LastError);
+
+    [DllImport("libc", EntryPoint = "ioctl", SetLastError = true)]
+    private static extern int IoctlSize(SafeFileHandle device, ulong request, out ulong size);
+
     [DllImport("libc", EntryPoint = "fallocate", SetLastError = true)]
     private static extern int Fallocate(SafeFileHandle file, int mode, long offset, long length);
 

@@ -15,6 +15,7 @@ internal readonly record struct UnixFileStatus(
     public bool IsDirectory => (Mode & TypeMask) == 0x4000;
     public bool IsRegularFile => (Mode & TypeMask) == 0x8000;
     public bool IsSymlink => (Mode & TypeMask) == 0xA000;
+    public bool IsBlockDevice => (Mode & TypeMask) == 0x6000;
     public uint Permissions => Mode & 0xFFF;
 
     public static unsafe UnixFileStatus Get(string path)
