@@ -21,6 +21,11 @@ public sealed class ConsoleBrowserFixture : IAsyncLifetime
     /// <summary>A viewer who holds stowage-edit in "team-a" only.</summary>
     public string TeamAToken { get; private set; } = "";
 
+    /// <summary>Every psql command line the PostgreSQL hooks ran, one a line.</summary>
+    public string PsqlCalls => Path.Combine(tools.FullName, "psql-calls");
+
+    private readonly DirectoryInfo tools = Directory.CreateTempSubdirectory("stowage-browser-tools-");
+
     public async Task InitializeAsync()
     {
         var target = new { provider = "local", bucket = "console-browser", credentials = new { configurationName = "browser" } };
@@ -29,12 +34,23 @@ public sealed class ConsoleBrowserFixture : IAsyncLifetime
             ["Console__Access"] = "kubernetes",
             ["Console__DefaultTarget"] = JsonSerializer.Serialize(target),
             ["Credentials__browser__RepositoryPassword"] = "console browser test password",
+            ["PATH"] = $"{StandInPsql()}:{Environment.GetEnvironmentVariable("PATH")}",
         });
         await SampleApplication.DeployAsync(Installation.Kubernetes, "team-a", "ledger");
         await SampleApplication.DeployAsync(Installation.Kubernetes, "team-b", "orders");
         TeamAToken = await RoleBindings.UserAsync(Installation.Kubernetes, "team-a-dev", "stowage-edit", "team-a");
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = "/usr/bin/chromium", Headless = true });
+    }
+
+    // The stand-in cluster's pods are processes on this machine, so the suggested PostgreSQL hook (sh -c "psql ... CHECKPOINT")
+    // runs here: this psql stands in for the one in the database's container, and notes each call.
+    private string StandInPsql()
+    {
+        var psql = Path.Combine(tools.FullName, "psql");
+        File.WriteAllText(psql, $"#!/bin/sh\necho \"$*\" >> '{PsqlCalls}'\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(psql, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return tools.FullName;
     }
 
     /// <summary>A new browser page, signed in to the console with <paramref name="token"/>.</summary>
@@ -52,5 +68,6 @@ public sealed class ConsoleBrowserFixture : IAsyncLifetime
         if (Browser is not null) await Browser.DisposeAsync();
         playwright?.Dispose();
         if (Installation is not null) await Installation.DisposeAsync();
+        tools.Delete(recursive: true);
     }
 }

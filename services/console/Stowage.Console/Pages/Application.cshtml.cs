@@ -66,7 +66,7 @@ public sealed class ApplicationModel(ProtectionViews views, ViewerContext viewer
 
     public Task<IActionResult> OnPostProtectAsync(TargetForm target, CancellationToken ct) =>
         ActAsync(ViewerAction.CreatePolicy(Namespace), (v, _) => actions.ProtectAsync(v, new ApplicationRef(Namespace, Name), target.ToTarget(), ct),
-            "Protected with the suggested policy; the first backup starts now.", ct);
+            "Protected with the suggested policy; the first backup runs when the schedule is next due, or now with Back up now.", ct);
 
     public Task<IActionResult> OnPostScheduleAsync(string? interval, string? cron, int keepLast, CancellationToken ct) =>
         ActAsync(ViewerAction.ChangePolicy(Namespace), (v, policy) => actions.ChangeScheduleAsync(v, policy!.Id, policy.Version,

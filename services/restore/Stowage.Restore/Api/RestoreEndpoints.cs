@@ -5,6 +5,7 @@ using Stowage.Common.Targets;
 using Stowage.Common.Validation;
 using Stowage.Contracts.Policies;
 using Stowage.Contracts.Restores;
+using Stowage.Mover.Engine;
 using Stowage.Mover.Runtime.Repositories;
 using Stowage.Mover.Runtime.Runs;
 using Stowage.Restore.Workflows;
@@ -53,9 +54,23 @@ internal static class RestoreEndpoints
     {
         await access.RequireAsync(ct, StowageResources.SeeBackups(request.CredentialsNamespace));
         if (placement.Refusal(request.Target.Credentials, request.CredentialsNamespace, request.CredentialsNamespace, "target.credentials.secretNamespace") is { } refused) return refused;
-        using var repository = await opener.OpenAsync(request.Target, request.CredentialsNamespace, createIfMissing: false, ct);
+        using var repository = await OpenIfPresentAsync(opener, request, ct);
+        if (repository is null) return TypedResults.Problem("No backup has been written to this target yet: it holds no repository.", statusCode: 404);
         var runs = await new RunRepository(repository).ListRunsAsync(request.PolicyId, ct);
         return TypedResults.Ok(runs.Select(r => new BackupSummary(r.Manifest.RunId, r.Manifest.PolicyId, r.Manifest.Application, r.Time, r.Manifest.Volumes, r.Manifest.Resources.Count)));
+    }
+
+    // A policy whose first backup has not run yet points at a target without a repository: nothing to list, not a fault.
+    private static async Task<StowageRepository?> OpenIfPresentAsync(RepositoryOpener opener, ListBackupsRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return await opener.OpenAsync(request.Target, request.CredentialsNamespace, createIfMissing: false, ct);
+        }
+        catch (RepositoryLocationException)
+        {
+            return null;
+        }
     }
 
     // What can be checked before the backup is read is checked here; the rest (source namespace, kinds, hooks) by the plan.

@@ -52,16 +52,17 @@
       return { ...step(state.status), done: false };
     }));
 
-  // The application page reloads when a run starts or ends, so a new run appears without the viewer refreshing.
+  // The application page reloads when its policy changes or a run starts or ends, so what the viewer did (or others did) appears without refreshing.
   const watch = document.querySelector("[data-watch-app]");
   if (watch) {
     const check = async () => {
       try {
         const report = await poll(watch.dataset.watchApp);
         if (report) {
+          const policy = report.application.policy ? `${report.application.policy.id}:${report.application.policy.version}` : "";
           const running = report.running ? report.running.runId : "";
           const finished = report.application.runs.filter((r) => r.finishedAt).length;
-          if (running !== watch.dataset.running || String(finished) !== watch.dataset.finished) { window.location.reload(); return; }
+          if (policy !== watch.dataset.policy || running !== watch.dataset.running || String(finished) !== watch.dataset.finished) { window.location.reload(); return; }
         }
       } catch { /* retried */ }
       setTimeout(check, 2000);
