@@ -35,5 +35,31 @@ public sealed class FirstPolicyTests(ConsoleBrowserFixture fixture)
         Assert.Equal("1 protected", await page.Locator("[data-count=protected]").InnerTextAsync());
         Assert.Equal("0 unprotected", await page.Locator("[data-count=unprotected]").InnerTextAsync());
         Assert.Equal("On time", await page.Locator("tr[data-app='team-a/ledger'] .badge").InnerTextAsync());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "ledger" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Back up now" }).ClickAsync();
+        await Assertions.Expect(page.Locator(Finished)).ToHaveCountAsync(2, ConsolePages.Counted);
+        await ChartsShowEveryRunAsync(page, 2);
+        await ConsolePages.ScreenshotAsync(page, "application");
+
+        await page.Locator($"{Finished} a").Last.ClickAsync();
+        await Assertions.Expect(page.Locator("#run-outcome")).ToHaveTextAsync("Succeeded");
+        var volume = page.Locator("tr", new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "data-ledger-0" }) });
+        await Assertions.Expect(volume.GetByRole(AriaRole.Cell, new() { Name = "copied", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#run-hooks")).ToContainTextAsync("sh");
+    }
+
+    // Chart.js drew both charts (a canvas each, the library loaded) from one point per finished run.
+    private static async Task ChartsShowEveryRunAsync(IPage page, int runs)
+    {
+        Assert.True(await page.EvaluateAsync<bool>("() => typeof window.Chart === 'function'"), "Chart.js is not loaded");
+        foreach (var chart in new[] { "size-chart", "duration-chart" })
+        {
+            await Assertions.Expect(page.Locator($"canvas#{chart}")).ToBeVisibleAsync();
+            var points = await page.EvaluateAsync<int>($"() => window.Chart.getChart('{chart}').data.datasets[0].data.length");
+            Assert.Equal(runs, points);
+            var drawn = await page.EvaluateAsync<int>($"() => window.Chart.getChart('{chart}').getDatasetMeta(0).data.length");
+            Assert.Equal(runs, drawn);
+        }
     }
 }

@@ -45,7 +45,8 @@ public sealed record RunRecord(
     string? Reason = null,
     IReadOnlyList<VolumeResult>? Volumes = null,
     int? BackupsKept = null,
-    RunActivity? Activity = null)
+    RunActivity? Activity = null,
+    IReadOnlyList<RunHook>? Hooks = null)
 {
     public long BytesAdded => (Volumes ?? []).Sum(v => v.BytesAdded);
 
@@ -54,6 +55,16 @@ public sealed record RunRecord(
     public TimeSpan? Duration => FinishedAt - RequestedAt;
 
     public bool Succeeded => Outcome == RunOutcome.Succeeded;
+}
+
+/// <summary>
+/// A consistency hook the run was asked to run, by its program alone: like the mover's logs, the read model never holds a
+/// hook's arguments or output (they may hold secrets).
+/// </summary>
+public sealed record RunHook(HookPhase Phase, string Container, string Program)
+{
+    public static IReadOnlyList<RunHook> Of(IReadOnlyList<HookSpec>? hooks) =>
+        (hooks ?? []).Select(h => new RunHook(h.Phase, h.Container, h.Command.Count > 0 ? Path.GetFileName(h.Command[0]) : "")).ToList();
 }
 
 /// <summary>What a running backup reported last.</summary>

@@ -27,7 +27,7 @@ public static class ProtectionProjection
         PolicyOrphaned e => WithPolicy(state, e, p => p),
         PolicyAdopted e => WithPolicy(state, e, p => p),
         PolicyDeleted e => state.Policy?.Id == e.PolicyId ? state with { Policy = null } : state,
-        BackupRequested e => WithRun(state, e.RunId, run => run ?? new RunRecord(e.RunId, e.PolicyId, e.Trigger, e.OccurredAt)),
+        BackupRequested e => WithRun(state, e.RunId, run => run ?? new RunRecord(e.RunId, e.PolicyId, e.Trigger, e.OccurredAt, Hooks: RunHook.Of(e.Spec.Hooks))),
         BackupProgressed e => WithRun(state, e.RunId, run => Progressed(run, e)),
         BackupFinished e => WithRun(state, e.RunId, run => (run ?? new RunRecord(e.RunId, e.PolicyId, BackupTrigger.Scheduled, e.OccurredAt)) with
         {

@@ -62,7 +62,13 @@
           const policy = report.application.policy ? `${report.application.policy.id}:${report.application.policy.version}` : "";
           const running = report.running ? report.running.runId : "";
           const finished = report.application.runs.filter((r) => r.finishedAt).length;
-          if (policy !== watch.dataset.policy || running !== watch.dataset.running || String(finished) !== watch.dataset.finished) { window.location.reload(); return; }
+          if (policy !== watch.dataset.policy || running !== watch.dataset.running || String(finished) !== watch.dataset.finished) {
+            // The notice of what the viewer just did is stale once the page changes under it.
+            const url = new URL(window.location.href);
+            url.searchParams.delete("message");
+            window.location.replace(url);
+            return;
+          }
         }
       } catch { /* retried */ }
       setTimeout(check, 2000);
@@ -73,17 +79,23 @@
   const series = document.getElementById("run-series");
   if (series && window.Chart) {
     const runs = JSON.parse(series.textContent);
-    const labels = runs.map((r) => r.at);
+    const labels = runs.map((r) => r.at.slice(5, 19));
     const options = { animation: false, responsive: true, plugins: { legend: { display: false } } };
+    const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+    const bytes = (value) => {
+      let unit = 0;
+      while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit++; }
+      return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+    };
     new window.Chart(document.getElementById("size-chart"), {
       type: "bar",
       data: { labels, datasets: [{ label: "Bytes added", data: runs.map((r) => r.added), backgroundColor: "#1f5fa8" }] },
-      options,
+      options: { ...options, scales: { y: { beginAtZero: true, ticks: { callback: bytes } } }, plugins: { ...options.plugins, tooltip: { callbacks: { label: (c) => bytes(c.raw) } } } },
     });
     new window.Chart(document.getElementById("duration-chart"), {
       type: "line",
       data: { labels, datasets: [{ label: "Seconds", data: runs.map((r) => r.seconds), borderColor: "#6b3fa0", backgroundColor: "#6b3fa0" }] },
-      options,
+      options: { ...options, scales: { y: { beginAtZero: true } } },
     });
   }
 })();
