@@ -15,8 +15,12 @@ public enum TopicRole
 /// <summary>
 /// One topic of the pub/sub component <see cref="DaprComponents.PubSub"/> and the one record it carries; a command names
 /// the topic of its answer (<paramref name="Reply"/>), whose message carries the command's correlation id.
+/// <paramref name="PublishedBy"/> are the Stowage app ids that publish it (none for a command: other systems send those).
 /// </summary>
-public sealed record TopicContract(string Topic, Type Message, TopicRole Role, string? Reply = null);
+public sealed record TopicContract(string Topic, Type Message, TopicRole Role, string? Reply = null, IReadOnlyList<string>? PublishedBy = null)
+{
+    public IReadOnlyList<string> Publishers => PublishedBy ?? [];
+}
 
 /// <summary>
 /// Every topic and what it carries: docs/asyncapi.yaml is generated from this list and the records' shapes, and a test
@@ -26,22 +30,38 @@ public static class TopicCatalog
 {
     public static readonly IReadOnlyList<TopicContract> All =
     [
-        new(DiscoveryTopics.ApplicationDiscovered, typeof(ApplicationDiscovered), TopicRole.Event),
-        new(DiscoveryTopics.ApplicationChanged, typeof(ApplicationChanged), TopicRole.Event),
-        new(DiscoveryTopics.ApplicationRemoved, typeof(ApplicationRemoved), TopicRole.Event),
-        new(PolicyTopics.Created, typeof(PolicyCreated), TopicRole.Event),
-        new(PolicyTopics.Changed, typeof(PolicyChanged), TopicRole.Event),
-        new(PolicyTopics.Paused, typeof(PolicyPaused), TopicRole.Event),
-        new(PolicyTopics.Resumed, typeof(PolicyResumed), TopicRole.Event),
-        new(PolicyTopics.Orphaned, typeof(PolicyOrphaned), TopicRole.Event),
-        new(PolicyTopics.Adopted, typeof(PolicyAdopted), TopicRole.Event),
-        new(PolicyTopics.Deleted, typeof(PolicyDeleted), TopicRole.Event),
+        new(DiscoveryTopics.ApplicationDiscovered, typeof(ApplicationDiscovered), TopicRole.Event, PublishedBy: [AppIds.Discovery]),
+        new(DiscoveryTopics.ApplicationChanged, typeof(ApplicationChanged), TopicRole.Event, PublishedBy: [AppIds.Discovery]),
+        new(DiscoveryTopics.ApplicationRemoved, typeof(ApplicationRemoved), TopicRole.Event, PublishedBy: [AppIds.Discovery]),
+        new(PolicyTopics.Created, typeof(PolicyCreated), TopicRole.Event, PublishedBy: [AppIds.Policy]),
+        new(PolicyTopics.Changed, typeof(PolicyChanged), TopicRole.Event, PublishedBy: [AppIds.Policy]),
+        new(PolicyTopics.Paused, typeof(PolicyPaused), TopicRole.Event, PublishedBy: [AppIds.Policy]),
+        new(PolicyTopics.Resumed, typeof(PolicyResumed), TopicRole.Event, PublishedBy: [AppIds.Policy]),
+        new(PolicyTopics.Orphaned, typeof(PolicyOrphaned), TopicRole.Event, PublishedBy: [AppIds.Policy]),
+        new(PolicyTopics.Adopted, typeof(PolicyAdopted), TopicRole.Event, PublishedBy: [AppIds.Policy]),
+        new(PolicyTopics.Deleted, typeof(PolicyDeleted), TopicRole.Event, PublishedBy: [AppIds.Policy]),
         new(BackupTopics.Command, typeof(BackupCommand), TopicRole.Command, Reply: BackupTopics.Finished),
-        new(BackupTopics.Requested, typeof(BackupRequested), TopicRole.Event),
-        new(BackupTopics.Progress, typeof(BackupProgressed), TopicRole.Event),
-        new(BackupTopics.Finished, typeof(BackupFinished), TopicRole.Event),
+        new(BackupTopics.Requested, typeof(BackupRequested), TopicRole.Event, PublishedBy: [AppIds.Scheduler]),
+        new(BackupTopics.Progress, typeof(BackupProgressed), TopicRole.Event, PublishedBy: [AppIds.Mover]),
+        new(BackupTopics.Finished, typeof(BackupFinished), TopicRole.Event, PublishedBy: [AppIds.Mover, AppIds.Scheduler]),
         new(RestoreTopics.Command, typeof(RestoreCommand), TopicRole.Command, Reply: RestoreTopics.Finished),
-        new(RestoreTopics.Requested, typeof(RestoreRequested), TopicRole.Event),
-        new(RestoreTopics.Finished, typeof(RestoreFinished), TopicRole.Event),
+        new(RestoreTopics.Requested, typeof(RestoreRequested), TopicRole.Event, PublishedBy: [AppIds.Scheduler]),
+        new(RestoreTopics.Finished, typeof(RestoreFinished), TopicRole.Event, PublishedBy: [AppIds.Restore, AppIds.Scheduler]),
     ];
+
+    /// <summary>
+    /// The pub/sub component's publishingScopes: each Stowage app id may publish only the topics it publishes (the
+    /// console none), and each of <paramref name="commandPublishers"/> only the commands. With every topic in
+    /// protectedTopics (<see cref="ProtectedTopics"/>), an app id named nowhere may publish nothing.
+    /// </summary>
+    public static string PublishingScopes(IEnumerable<string> commandPublishers)
+    {
+        string[] services = [AppIds.Discovery, AppIds.Policy, AppIds.Scheduler, AppIds.Mover, AppIds.Restore, AppIds.Console];
+        var commands = string.Join(',', All.Where(t => t.Role == TopicRole.Command).Select(t => t.Topic));
+        return string.Join(';', commandPublishers.Select(app => $"{app}={commands}")
+            .Concat(services.Select(app => $"{app}={string.Join(',', All.Where(t => t.Publishers.Contains(app)).Select(t => t.Topic))}")));
+    }
+
+    /// <summary>Every topic: only the app ids <see cref="PublishingScopes"/> grants one may publish it.</summary>
+    public static string ProtectedTopics => string.Join(',', All.Select(t => t.Topic));
 }
