@@ -41,11 +41,12 @@ public sealed class RunFilesTests
     }
 
     [Fact]
-    public void Every_topic_is_protected_and_each_app_publishes_only_its_own_with_the_same_scoping_in_components_and_the_helm_chart()
+    public void Each_app_publishes_only_its_own_topics_commands_and_restore_requests_are_protected_with_the_same_scoping_in_components_and_the_helm_chart()
     {
         var metadata = Items((YamlMappingNode)Load("components/pubsub.yaml")["spec"], "metadata").Where(m => m.Children.ContainsKey("value"))
             .ToDictionary(m => Text(m, "name"), m => Text(m, "value"));
         Assert.Equal(TopicCatalog.ProtectedTopics, metadata["protectedTopics"]);
+        Assert.Equal("backup.command,restore.command,restore.requested", metadata["protectedTopics"]);
         Assert.Equal(TopicCatalog.PublishingScopes(["backup-trigger"]), metadata["publishingScopes"]);
         // Spelled out once, so the catalog's grants are read by a person and not only compared with themselves.
         Assert.Contains(";stowage-scheduler=backup.requested,backup.finished,restore.requested,restore.finished;", metadata["publishingScopes"]);
@@ -65,7 +66,7 @@ public sealed class RunFilesTests
         Assert.Contains("db-tools", Chart.RenderedChart.Scalars(pubSub, "scopes"));
         Assert.DoesNotContain("ci-pipeline", Chart.RenderedChart.Scalars(new Chart.RenderedChart(values).Named("Component", DaprComponents.StateStore), "scopes"));
 
-        // With no publishers (the default) nobody may publish a command: every topic is protected, and only the services are granted theirs.
+        // With no publishers (the default) nobody may publish a command: only the services are granted their topics.
         var none = new Chart.RenderedChart().Named("Component", DaprComponents.PubSub);
         var noneScopes = Chart.RenderedChart.Text(Chart.RenderedChart.Items(none, "spec", "metadata").Single(m => Chart.RenderedChart.Text(m, "name") == "publishingScopes"), "value");
         Assert.Equal(TopicCatalog.PublishingScopes([]), noneScopes);

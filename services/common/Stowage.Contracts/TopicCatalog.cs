@@ -16,10 +16,15 @@ public enum TopicRole
 /// One topic of the pub/sub component <see cref="DaprComponents.PubSub"/> and the one record it carries; a command names
 /// the topic of its answer (<paramref name="Reply"/>), whose message carries the command's correlation id.
 /// <paramref name="PublishedBy"/> are the Stowage app ids that publish it (none for a command: other systems send those).
+/// A command, or an event with <paramref name="Protected"/>, is a protected topic: only app ids the component grants it
+/// may publish or receive it.
 /// </summary>
-public sealed record TopicContract(string Topic, Type Message, TopicRole Role, string? Reply = null, IReadOnlyList<string>? PublishedBy = null)
+public sealed record TopicContract(string Topic, Type Message, TopicRole Role, string? Reply = null, IReadOnlyList<string>? PublishedBy = null,
+    bool Protected = false)
 {
     public IReadOnlyList<string> Publishers => PublishedBy ?? [];
+
+    public bool IsProtected => Protected || Role == TopicRole.Command;
 }
 
 /// <summary>
@@ -45,14 +50,15 @@ public static class TopicCatalog
         new(BackupTopics.Progress, typeof(BackupProgressed), TopicRole.Event, PublishedBy: [AppIds.Mover]),
         new(BackupTopics.Finished, typeof(BackupFinished), TopicRole.Event, PublishedBy: [AppIds.Mover, AppIds.Scheduler]),
         new(RestoreTopics.Command, typeof(RestoreCommand), TopicRole.Command, Reply: RestoreTopics.Finished),
-        new(RestoreTopics.Requested, typeof(RestoreRequested), TopicRole.Event, PublishedBy: [AppIds.Scheduler]),
+        // Protected: the restore it asks for runs as the commands identity, so only the scheduler may send it and only
+        // the restore service may read it, whatever app ids load the component.
+        new(RestoreTopics.Requested, typeof(RestoreRequested), TopicRole.Event, PublishedBy: [AppIds.Scheduler], Protected: true),
         new(RestoreTopics.Finished, typeof(RestoreFinished), TopicRole.Event, PublishedBy: [AppIds.Restore, AppIds.Scheduler]),
     ];
 
     /// <summary>
     /// The pub/sub component's publishingScopes: each Stowage app id may publish only the topics it publishes (the
-    /// console none), and each of <paramref name="commandPublishers"/> only the commands. With every topic in
-    /// protectedTopics (<see cref="ProtectedTopics"/>), an app id named nowhere may publish nothing.
+    /// console none), and each of <paramref name="commandPublishers"/> only the commands.
     /// </summary>
     public static string PublishingScopes(IEnumerable<string> commandPublishers)
     {
@@ -62,6 +68,6 @@ public static class TopicCatalog
             .Concat(services.Select(app => $"{app}={string.Join(',', All.Where(t => t.Publishers.Contains(app)).Select(t => t.Topic))}")));
     }
 
-    /// <summary>Every topic: only the app ids <see cref="PublishingScopes"/> grants one may publish it.</summary>
-    public static string ProtectedTopics => string.Join(',', All.Select(t => t.Topic));
+    /// <summary>The component's protectedTopics: only the app ids publishingScopes and subscriptionScopes grant one may use it.</summary>
+    public static string ProtectedTopics => string.Join(',', All.Where(t => t.IsProtected).Select(t => t.Topic));
 }
