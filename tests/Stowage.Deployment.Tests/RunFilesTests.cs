@@ -8,11 +8,6 @@ public sealed class RunFilesTests
 {
     private static readonly string Root = RepositoryRoot.Path;
 
-    private static readonly string[] ServiceAppIds = [AppIds.Policy, AppIds.Discovery, AppIds.Scheduler, AppIds.Mover, AppIds.Restore];
-
-    /// <summary>The five services and the console, which is the front door.</summary>
-    private static readonly string[] AppIdsWithConsole = [.. ServiceAppIds, AppIds.Console];
-
     private static YamlMappingNode Load(string relativePath)
     {
         var stream = new YamlStream();
@@ -29,7 +24,7 @@ public sealed class RunFilesTests
     {
         var tye = Items(Load("tye.yaml"), "services").ToDictionary(s => Text(s, "name"), s => Text(Items(s, "bindings").Single(), "port"));
         var dapr = Items(Load("dapr.yaml"), "apps").ToDictionary(a => Text(a, "appID"), a => Text(a, "appPort"));
-        Assert.Equal(AppIdsWithConsole.Order(), tye.Keys.Order());
+        Assert.Equal(AppIds.All.Order(), tye.Keys.Order());
         Assert.Equal(tye.OrderBy(p => p.Key), dapr.OrderBy(p => p.Key));
     }
 
@@ -76,7 +71,7 @@ public sealed class RunFilesTests
     public void The_helm_chart_deploys_the_same_services_and_the_console()
     {
         var names = Items(Load("deploy/helm/stowage/values.yaml"), "services").Select(s => $"stowage-{Text(s, "name")}");
-        Assert.Equal(AppIdsWithConsole.Order(), names.Order());
+        Assert.Equal(AppIds.All.Order(), names.Order());
     }
 
     [Fact]

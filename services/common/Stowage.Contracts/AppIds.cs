@@ -9,4 +9,7 @@ public static class AppIds
     public const string Mover = "stowage-mover";
     public const string Restore = "stowage-restore";
     public const string Console = "stowage-console";
+
+    /// <summary>The five services and the console, which is the front door.</summary>
+    public static readonly IReadOnlyList<string> All = [Discovery, Policy, Scheduler, Mover, Restore, Console];
 }

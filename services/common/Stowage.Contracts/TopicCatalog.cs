@@ -62,10 +62,9 @@ public static class TopicCatalog
     /// </summary>
     public static string PublishingScopes(IEnumerable<string> commandPublishers)
     {
-        string[] services = [AppIds.Discovery, AppIds.Policy, AppIds.Scheduler, AppIds.Mover, AppIds.Restore, AppIds.Console];
         var commands = string.Join(',', All.Where(t => t.Role == TopicRole.Command).Select(t => t.Topic));
         return string.Join(';', commandPublishers.Select(app => $"{app}={commands}")
-            .Concat(services.Select(app => $"{app}={string.Join(',', All.Where(t => t.Publishers.Contains(app)).Select(t => t.Topic))}")));
+            .Concat(AppIds.All.Select(app => $"{app}={string.Join(',', All.Where(t => t.Publishers.Contains(app)).Select(t => t.Topic))}")));
     }
 
     /// <summary>The component's protectedTopics: only the app ids publishingScopes and subscriptionScopes grant one may use it.</summary>

@@ -47,4 +47,8 @@ public sealed record RestoreFinished(
     /// <summary>Whether this answers a command that started no restore: there is no restore to record.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsRefusal => RestoreId.Length == 0;
+
+    /// <summary>The answer to a restore command that was refused before anything was written: Failed, with why and the command's correlation id.</summary>
+    public static RestoreFinished Refused(Guid eventId, DateTimeOffset at, string restoreId, string runId, string refusal, string correlationId) =>
+        new(eventId, at, restoreId, runId, RunOutcome.Failed, $"{refusal} Nothing was restored. (correlation id {correlationId})", [], [], correlationId);
 }

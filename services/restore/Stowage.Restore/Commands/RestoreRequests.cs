@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Stowage.Common.Access;
 using Stowage.Common.Messaging;
 using Stowage.Contracts;
-using Stowage.Contracts.Backups;
 using Stowage.Contracts.Restores;
 using Stowage.Restore.Workflows;
 
@@ -36,8 +35,8 @@ internal static class RestoreRequests
             : placement.RefusalMessage(request.Target.Credentials, request.CredentialsNamespace, targetNamespace);
         if (refusal is not null)
         {
-            var answer = new RestoreFinished(DerivedIds.Of(requested.EventId, 0x5E), clock.GetUtcNow(), requested.RestoreId, request.RunId ?? "", RunOutcome.Failed,
-                $"{refusal} Nothing was restored. (correlation id {requested.CorrelationId})", [], [], requested.CorrelationId);
+            var answer = RestoreFinished.Refused(DerivedIds.Of(requested.EventId, 0x5E), clock.GetUtcNow(), requested.RestoreId, request.RunId ?? "", refusal,
+                requested.CorrelationId);
             await publisher.PublishAsync(RestoreTopics.Finished, answer, ct);
             return;
         }

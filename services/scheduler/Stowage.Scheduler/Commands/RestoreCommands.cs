@@ -1,6 +1,5 @@
 using Stowage.Common.Messaging;
 using Stowage.Contracts;
-using Stowage.Contracts.Backups;
 using Stowage.Contracts.Restores;
 using Stowage.Scheduler.Policies;
 
@@ -32,8 +31,7 @@ internal static class RestoreCommands
             : null;
         if (refusal is not null)
         {
-            var answer = new RestoreFinished(DerivedIds.Of(command.EventId, 0x5B), clock.GetUtcNow(), RestoreId: "", RunId: "",
-                RunOutcome.Failed, $"{refusal} Nothing was restored. (correlation id {command.CorrelationId})", [], [], command.CorrelationId);
+            var answer = RestoreFinished.Refused(DerivedIds.Of(command.EventId, 0x5B), clock.GetUtcNow(), restoreId: "", runId: "", refusal, command.CorrelationId);
             await publisher.PublishAsync(RestoreTopics.Finished, answer, ct);
             return;
         }
