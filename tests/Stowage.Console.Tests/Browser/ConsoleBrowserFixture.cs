@@ -24,6 +24,9 @@ public sealed class ConsoleBrowserFixture : IAsyncLifetime
     /// <summary>Every psql command line the PostgreSQL hooks ran, one a line.</summary>
     public string PsqlCalls => Path.Combine(tools.FullName, "psql-calls");
 
+    /// <summary>While this file exists, the stand-in psql does not return, so a run stays in its hooks phase for as long as a test needs to see it running.</summary>
+    public string PsqlHold => Path.Combine(tools.FullName, "psql-hold");
+
     private readonly DirectoryInfo tools = Directory.CreateTempSubdirectory("stowage-browser-tools-");
 
     public async Task InitializeAsync()
@@ -44,11 +47,12 @@ public sealed class ConsoleBrowserFixture : IAsyncLifetime
     }
 
     // The stand-in cluster's pods are processes on this machine, so the suggested PostgreSQL hook (sh -c "psql ... CHECKPOINT")
-    // runs here: this psql stands in for the one in the database's container, and notes each call.
+    // runs here: this psql stands in for the one in the database's container, notes each call and waits while PsqlHold exists
+    // (at most 120 s, well inside the hook's 300 s timeout).
     private string StandInPsql()
     {
         var psql = Path.Combine(tools.FullName, "psql");
-        File.WriteAllText(psql, $"#!/bin/sh\necho \"$*\" >> '{PsqlCalls}'\n");
+        File.WriteAllText(psql, $"#!/bin/sh\necho \"$*\" >> '{PsqlCalls}'\nfor i in $(seq 600); do [ -e '{PsqlHold}' ] || exit 0; sleep 0.2; done\n");
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(psql, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return tools.FullName;
     }

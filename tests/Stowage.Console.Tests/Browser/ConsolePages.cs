@@ -14,16 +14,36 @@ internal static class ConsolePages
 
     public static readonly LocatorAssertionsToHaveTextOptions Texted = new() { Timeout = (float)Wait.TotalMilliseconds };
 
-    /// <summary>Reloads <paramref name="url"/> until <paramref name="locator"/> finds something, for pages that do not reload themselves.</summary>
+    /// <summary>Reloads <paramref name="url"/> until <paramref name="locator"/> finds something.</summary>
     public static async Task ReloadUntilAsync(IPage page, string url, ILocator locator, string what)
     {
         var deadline = DateTime.UtcNow + Wait;
-        await page.GotoAsync(url);
+        await GoToAsync(page, url);
         while (await locator.CountAsync() == 0)
         {
             if (DateTime.UtcNow > deadline) Assert.Fail($"{what} never appeared on {url}: {await page.InnerTextAsync("body")}");
             await Task.Delay(500);
-            await page.GotoAsync(url);
+            await GoToAsync(page, url);
+        }
+    }
+
+    /// <summary>
+    /// Opens <paramref name="url"/>. The application page reloads itself when a run starts or ends, and a reload that fires while
+    /// the browser leaves the page aborts the navigation (net::ERR_ABORTED), as it would for a person clicking at that moment: try again.
+    /// </summary>
+    public static async Task GoToAsync(IPage page, string url)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await page.GotoAsync(url);
+                return;
+            }
+            catch (PlaywrightException e) when (e.Message.Contains("net::ERR_ABORTED") && attempt < 5)
+            {
+                await Task.Delay(200);
+            }
         }
     }
 

@@ -45,9 +45,11 @@ public sealed class MissedScheduleTests(ConsoleBrowserFixture fixture)
         Assert.NotEqual("0 missed", await page.Locator("[data-count=missed]").InnerTextAsync());
         await ConsolePages.ScreenshotAsync(page, "overview");
 
-        await page.GotoAsync(application);
+        await ConsolePages.GoToAsync(page, application);
         Assert.Equal("Missed", await page.Locator("#app-status").InnerTextAsync());
-        await page.Locator("#runs li[data-outcome=Failed] a").First.ClickAsync();
+        // Runs start every 10 s and the page reloads itself on each, which could swallow a click: follow the link's address instead.
+        var failedRun = await page.Locator("#runs li[data-outcome=Failed] a").First.GetAttributeAsync("href");
+        await ConsolePages.GoToAsync(page, $"{fixture.Installation.ApiUrl}{failedRun}");
         await Assertions.Expect(page.Locator("#run-outcome")).ToHaveTextAsync("Failed");
         await Assertions.Expect(page.Locator("#run-reason")).ToContainTextAsync("nowhere");
         await Assertions.Expect(page.GetByText("What to do:")).ToBeVisibleAsync();
