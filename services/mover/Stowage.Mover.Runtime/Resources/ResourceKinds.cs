@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
+using Stowage.Common.Kubernetes;
 
 namespace Stowage.Mover.Runtime.Resources;
 
@@ -65,7 +66,7 @@ public static class ResourceKinds
 
     /// <summary>The API group and resource (plural) a kind is created as, as RBAC names it.</summary>
     public static (string Group, string Resource) ResourceOf(string apiVersion, string kind) =>
-        (apiVersion.Contains('/') ? apiVersion[..apiVersion.IndexOf('/')] : "", Plural(kind));
+        (ApiVersions.GroupOf(apiVersion), Plural(kind));
 
     private static (string Group, string Version) Split(string apiVersion) =>
         apiVersion.Contains('/') ? (apiVersion[..apiVersion.IndexOf('/')], apiVersion[(apiVersion.IndexOf('/') + 1)..])

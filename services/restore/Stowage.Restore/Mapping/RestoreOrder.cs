@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Stowage.Mover.Runtime.Runs;
+using Stowage.Common.Kubernetes;
 
 namespace Stowage.Restore.Mapping;
 
@@ -38,7 +39,7 @@ public static class RestoreOrder
         resources.Where(r => !IsClaim(r)).OrderBy(r => IsWorkload(r) ? 2 : (string?)r["kind"] is "ServiceAccount" or "Secret" or "ConfigMap" ? 0 : 1).ToList();
 
     private static string GroupOf(JsonObject resource) =>
-        (string?)resource["apiVersion"] is { } apiVersion && apiVersion.Contains('/') ? apiVersion[..apiVersion.IndexOf('/')] : "";
+        ApiVersions.GroupOf((string?)resource["apiVersion"] ?? "");
 
     private static JsonObject ClaimFor(VolumeSnapshotRef volume)
     {

@@ -1,3 +1,5 @@
+using Stowage.Common.Kubernetes;
+
 namespace Stowage.Discovery.Domain.Inventory;
 
 /// <summary>The metadata grouping needs. Never holds a Secret's data.</summary>
@@ -15,5 +17,5 @@ internal sealed record ObjectMeta(
 internal sealed record OwnerLink(string ApiVersion, string Kind, string Name, bool IsController)
 {
     /// <summary><c>Kind.group</c>, e.g. <c>Cluster.postgresql.cnpg.io</c>, or just the kind for the core group.</summary>
-    public string QualifiedKind => ApiVersion.Contains('/') ? $"{Kind}.{ApiVersion[..ApiVersion.IndexOf('/')]}" : Kind;
+    public string QualifiedKind => ApiVersions.GroupOf(ApiVersion) is { Length: > 0 } group ? $"{Kind}.{group}" : Kind;
 }
