@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Stowage.Mover.Runtime.Runs;
 
 namespace Stowage.EndToEnd.Tests;
 
@@ -39,6 +40,18 @@ public sealed class SnapshotCopyTests(S3ServerFixture s3) : ClusterTest(s3)
     private void AssertNothingLeft(string ns)
     {
         Assert.Empty(Cluster.Kubernetes.List("snapshot.storage.k8s.io/v1", "VolumeSnapshot", ns));
+        AssertNoCopyLeft(ns);
+    }
+
+    /// <summary>Of a run that succeeded, only its VolumeSnapshot stays: the volume's base for the next backup.</summary>
+    private void AssertOnlySnapshotLeft(string ns, TakenSnapshot kept)
+    {
+        Assert.Equal([kept.Name], Cluster.Kubernetes.List("snapshot.storage.k8s.io/v1", "VolumeSnapshot", ns).Select(s => (string)s["metadata"]!["name"]!));
+        AssertNoCopyLeft(ns);
+    }
+
+    private void AssertNoCopyLeft(string ns)
+    {
         Assert.DoesNotContain(Cluster.Kubernetes.List("v1", "PersistentVolumeClaim", ns), c => ((string)c["metadata"]!["name"]!).EndsWith("-clone"));
         Assert.Empty(Cluster.Kubernetes.List("batch/v1", "Job", ns));
         Assert.DoesNotContain(Cluster.Kubernetes.List("v1", "Pod", ns), p => ((string)p["metadata"]!["name"]!).StartsWith("stowage-"));
@@ -50,6 +63,8 @@ public sealed class SnapshotCopyTests(S3ServerFixture s3) : ClusterTest(s3)
         await DeclareSnapshotClassAsync();
         var mounted = MountedByJobPods("snap");
         await using var snapshotter = new FakeCsiSnapshotter(Cluster.Kubernetes, Cluster.VolumeRoot);
+        var taken = new List<TakenSnapshot>();
+        snapshotter.Taken += snapshot => { lock (taken) taken.Add(snapshot); };
         await SampleApplication.DeployAsync(Cluster.Kubernetes, "snap", "inventory", storageClass: "csi-fast");
         await StowageApi.WaitForDiscoveryAsync(Cluster, "snap", "inventory");
         var target = StowageApi.S3Target(Cluster, await S3.CreateBucketAsync("e2e-snapshot"));
@@ -59,9 +74,21 @@ public sealed class SnapshotCopyTests(S3ServerFixture s3) : ClusterTest(s3)
         await Eventually.TrueAsync(() => StowageApi.FinishedRuns(Cluster, policyId).Count == 1, "the snapshot run", TimeSpan.FromSeconds(120));
         Assert.Equal(RunOutcome.Succeeded, StowageApi.FinishedRuns(Cluster, policyId).Single().Outcome);
         Assert.Equal(1, snapshotter.SnapshotsTaken);
+        var first = Assert.Single(taken);
         // The copy ran in a job pod that mounted the clone, never the live claim.
         Assert.EndsWith("-clone", Assert.Single(mounted));
-        await Eventually.TrueAsync(() => { try { AssertNothingLeft("snap"); return true; } catch (Xunit.Sdk.XunitException) { return false; } }, "the job, the clone and the snapshot to be deleted");
+        await Eventually.TrueAsync(() => { try { AssertOnlySnapshotLeft("snap", first); return true; } catch (Xunit.Sdk.XunitException) { return false; } },
+            "the job and the clone to be deleted, the snapshot kept");
+        var copied = await BucketRuns.SnapshotsAsync(S3, target, new Dictionary<string, string> { [BackupTags.Volume] = "data-inventory-0" });
+        Assert.Equal(first.Handle, Assert.Single(copied).Tags[BackupTags.SnapshotHandle]);
+
+        // The second backup replaces the first's snapshot as the volume's base, only once it has finished.
+        using (var scheduler = Cluster.Client("scheduler")) (await scheduler.PostAsync($"/schedules/{policyId}/run-now", null)).EnsureSuccessStatusCode();
+        await Eventually.TrueAsync(() => StowageApi.FinishedRuns(Cluster, policyId).Count == 2, "the second snapshot run", TimeSpan.FromSeconds(120));
+        Assert.Equal(RunOutcome.Succeeded, StowageApi.FinishedRuns(Cluster, policyId)[1].Outcome);
+        var second = Assert.Single(taken, t => t != first);
+        await Eventually.TrueAsync(() => { try { AssertOnlySnapshotLeft("snap", second); return true; } catch (Xunit.Sdk.XunitException) { return false; } },
+            "the first snapshot to be deleted, the second kept");
 
         var report = await StowageApi.RestoreAsync(Cluster, new RestoreRequest(target, Application: new ApplicationRef("snap", "inventory"), TargetNamespace: "snap-restored"));
         Assert.Equal("Succeeded", report.GetProperty("outcome").GetString());

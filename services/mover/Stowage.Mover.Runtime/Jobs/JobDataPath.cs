@@ -34,7 +34,7 @@ public sealed class JobDataPath(VolumeJobRunner runner, ClaimUsers claims, ICred
             var job = Job(VolumeJobKind.Backup, name, request.Namespace, request.ClaimToRead, node, request.RunId, request.Target, arguments);
             var result = await runner.RunAsync(job, await credentials.ResolveAsync(request.Target.Credentials, request.CredentialsNamespace, ct), ProgressLines(progress), ct);
             return Parse<SnapshotInfo>(result, job);
-        }, cancellationToken);
+        }, cancellationToken, request.ExtraTags);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -11,6 +11,10 @@ public static class BackupTags
     public const string Application = "stowage.application";
     public const string Volume = "stowage.volume";
 
+    /// <summary>The CSI handle of the VolumeSnapshot a volume was copied from (VolumeSnapshotContent.status.snapshotHandle):
+    /// the base the volume's next backup asks changed blocks against.</summary>
+    public const string SnapshotHandle = "csi.snapshotHandle";
+
     /// <summary>The volume tag value of the snapshot that carries the run manifest.</summary>
     public const string ResourcesVolume = "_resources";
 }

@@ -19,7 +19,7 @@ public sealed class RunRepository(StowageRepository repository, string? scratchR
 
     /// <summary>Backs up a folder as the run's snapshot of <paramref name="claimName"/>.</summary>
     public Task<SnapshotInfo> BackupVolumeAsync(string runId, string policyId, string application, string claimName, string sourcePath,
-        IProgress<BackupProgress>? progress, CancellationToken ct) =>
+        IProgress<BackupProgress>? progress, CancellationToken ct, IReadOnlyDictionary<string, string>? extraTags = null) =>
         BackupVolumeAsync(runId, policyId, application, claimName, async (tags, parent, token) =>
         {
             using var scratch = ScratchFolder.Create(scratchRoot ?? ScratchFolder.DefaultRoot, $"run-{runId}-{claimName}");
@@ -29,20 +29,28 @@ public sealed class RunRepository(StowageRepository repository, string? scratchR
                 Tuning = new BackupTuning { SpillDirectory = scratch.Path, UploadBytesPerSecond = uploadBytesPerSecond },
             };
             return (await repository.BackupAsync(request, progress, token)).Snapshot;
-        }, ct);
+        }, ct, extraTags);
 
     /// <summary>
     /// The run's snapshot of <paramref name="claimName"/>: the one an earlier attempt stored, or a new one that
-    /// <paramref name="copy"/> makes with the run's tags, its parent being the newest snapshot of the same volume of the same policy.
+    /// <paramref name="copy"/> makes with the run's tags (and <paramref name="extraTags"/>), its parent being the
+    /// newest snapshot of the same volume of the same policy.
     /// </summary>
-    public async Task<SnapshotInfo> BackupVolumeAsync(string runId, string policyId, string application, string claimName, VolumeCopy copy, CancellationToken ct)
+    public async Task<SnapshotInfo> BackupVolumeAsync(string runId, string policyId, string application, string claimName, VolumeCopy copy, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? extraTags = null)
     {
         var tags = Tags(runId, policyId, application, claimName);
         var existing = (await repository.ListSnapshotsAsync(tags, ct)).LastOrDefault();
         if (existing is not null) return existing;
-        var parent = (await repository.ListSnapshotsAsync(new Dictionary<string, string> { [BackupTags.Policy] = policyId, [BackupTags.Volume] = claimName }, ct)).LastOrDefault();
+        var parent = await PreviousAsync(runId, policyId, claimName, ct);
+        foreach (var (key, value) in extraTags ?? new Dictionary<string, string>()) tags[key] = value;
         return await copy(tags, parent?.Id, ct);
     }
+
+    /// <summary>The volume's newest snapshot that an earlier run of the policy made: the parent of this run's.</summary>
+    public async Task<SnapshotInfo?> PreviousAsync(string runId, string policyId, string claimName, CancellationToken ct) =>
+        (await repository.ListSnapshotsAsync(new Dictionary<string, string> { [BackupTags.Policy] = policyId, [BackupTags.Volume] = claimName }, ct))
+            .LastOrDefault(s => s.Tags.GetValueOrDefault(BackupTags.Run) != runId);
 
     /// <summary>How fast a volume copy may upload, in bytes per second; null for no limit.</summary>
     public long? UploadBytesPerSecond => uploadBytesPerSecond;

@@ -20,7 +20,7 @@ public sealed class FolderDataPath(IVolumeLocator volumes, RepositoryOpener open
         var folder = request.IsClone
             ? await WaitForCloneAsync(request.Namespace, request.ClaimToRead, cancellationToken)
             : await volumes.LocateAsync(request.Namespace, request.ClaimToRead, create: false, cancellationToken);
-        return await runs.BackupVolumeAsync(request.RunId, request.PolicyId, request.Application, request.ClaimName, folder, progress, cancellationToken);
+        return await runs.BackupVolumeAsync(request.RunId, request.PolicyId, request.Application, request.ClaimName, folder, progress, cancellationToken, request.ExtraTags);
     }
 
     public async Task<RestoreResult> RestoreAsync(VolumeRestoreRequest request, CancellationToken cancellationToken)

@@ -24,10 +24,16 @@ public interface IVolumeDataPath
 
 /// <summary>One volume of a backup run.</summary>
 /// <param name="ClaimToRead">The claim itself, or the clone of a snapshot taken of it for this run.</param>
+/// <param name="SnapshotHandle">The CSI handle of the snapshot the clone was made from, recorded in the repository snapshot's tags.</param>
 public sealed record VolumeCopyRequest(BackupTarget Target, string CredentialsNamespace, string Namespace, string RunId, string PolicyId,
-    string Application, string ClaimName, string ClaimToRead)
+    string Application, string ClaimName, string ClaimToRead, string? SnapshotHandle = null)
 {
     public bool IsClone => ClaimToRead != ClaimName;
+
+    /// <summary>Tags beside the run's: the snapshot handle, when there is one.</summary>
+    public IReadOnlyDictionary<string, string> ExtraTags => SnapshotHandle is null
+        ? new Dictionary<string, string>()
+        : new Dictionary<string, string> { [BackupTags.SnapshotHandle] = SnapshotHandle };
 }
 
 /// <summary>One volume of a restore: snapshot <paramref name="SnapshotId"/> into claim <paramref name="ClaimName"/>.</summary>

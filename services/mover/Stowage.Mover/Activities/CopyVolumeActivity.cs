@@ -42,8 +42,10 @@ internal sealed partial class CopyVolumeActivity(RepositoryOpener opener, IEvent
         SnapshotInfo snapshot;
         try
         {
-            snapshot = await snapshots.WithClaimAsync(ns, copy.Volume, request.RunId, claim => volumes.BackupAsync(runs,
-                new VolumeCopyRequest(request.Spec.Target, ns, ns, request.RunId, request.PolicyId, request.Spec.Application.ToString(), copy.Volume.ClaimName, claim),
+            var previous = await runs.PreviousAsync(request.RunId, request.PolicyId, copy.Volume.ClaimName, CancellationToken.None);
+            snapshot = await snapshots.WithClaimAsync(ns, copy.Volume, request.RunId, previous?.Tags.GetValueOrDefault(BackupTags.Run), (claim, clone) => volumes.BackupAsync(runs,
+                new VolumeCopyRequest(request.Spec.Target, ns, ns, request.RunId, request.PolicyId, request.Spec.Application.ToString(), copy.Volume.ClaimName, claim,
+                    clone?.SnapshotHandle),
                 progress, running.Token));
         }
         catch (VolumeJobFailedException ex)
