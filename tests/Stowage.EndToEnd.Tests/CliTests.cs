@@ -64,10 +64,8 @@ public sealed class CliTests : IAsyncLifetime
 
     private async Task<(int Exit, string Output, string Error)> StowageAsync(params string[] args)
     {
-        var cli = Path.Combine(ServiceBinaries.RepositoryRoot(), "services", "cli", "Stowage.Cli", "bin",
-            AppContext.BaseDirectory.Contains("/Release/") ? "Release" : "Debug", "net10.0", "stowage.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(cli);
+        start.ArgumentList.Add(ServiceBinaries.CliDll());
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["STOWAGE_URL"] = installation.ApiUrl;
         start.Environment["STOWAGE_TOKEN"] = installation.OperatorToken;

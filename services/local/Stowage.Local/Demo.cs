@@ -6,7 +6,8 @@ namespace Stowage.Local;
 /// <summary>
 /// The main job on an embedded default: a PostgreSQL-like application whose volume is a local folder is discovered,
 /// protected by a policy, backed up into a local repository (or the S3 target given by STOWAGE_DEMO_S3_* variables),
-/// and restored into another namespace, with progress shown from the services' status APIs.
+/// and restored into another namespace. Policy, backup and restore go through the stowage CLI, run as a person would
+/// type it, each command line printed before its output.
 /// </summary>
 internal sealed class Demo(TextWriter output)
 {
@@ -17,6 +18,8 @@ internal sealed class Demo(TextWriter output)
     {
         var root = keep ? Directory.CreateDirectory(Path.Combine(ServiceBinaries.RepositoryRoot(), ".stowage", "demo")).FullName : null;
         var (target, settings) = DemoTarget.FromEnvironment();
+        // Before anything starts: a CLI that is not built fails the demo at once, with the path it looked for.
+        var cliDll = ServiceBinaries.CliDll();
         Step($"starting the local Dapr sidecar, the five services and the console (target: {target["provider"]} {target["bucket"]})");
         settings["Console__DefaultTarget"] = JsonSerializer.Serialize(target);
         await using var installation = await LocalInstallation.StartAsync(LocalInstallation.WithConsole, settings, root: root);
@@ -25,49 +28,26 @@ internal sealed class Demo(TextWriter output)
         await WriteTableFileAsync(Path.Combine(volume, "base", "orders-table"), 192);
         Step($"deployed {Namespace}/{Application} with its volume at {volume}");
 
-        // Every call goes through the front door, as a user's or the CLI's would.
+        // Discovery has no CLI command; the demo asks the front door, as the console does.
         using var api = installation.ApiClient();
         var suggestion = await Poll(async () => (await api.GetFromJsonAsync<JsonElement>("/suggestions")).EnumerateArray()
             .Select(s => (JsonElement?)s).FirstOrDefault(s => s!.Value.GetProperty("id").GetString() == $"{Namespace}/{Application}"), "discovery");
         Step($"discovery recognised it as {suggestion!.Value.GetProperty("kind").GetString()}");
 
-        var spec = new
-        {
-            application = new { @namespace = Namespace, name = Application },
-            target,
-            schedule = new { interval = "1h" },
-            retention = new { keepLast = 7 },
-            hooks = new[] { new { phase = "pre", container = "postgres", command = new[] { "sh", "-c", "echo checkpoint" } } },
-        };
-        var created = await (await api.PostAsJsonAsync("/policies", spec)).EnsureSuccessAsync();
-        var policyId = created.GetProperty("id").GetString()!;
-        Step($"policy {policyId} created: every hour, keep 7; the first backup starts now");
-
-        var runId = await Poll(async () =>
-        {
-            var schedule = await api.GetAsync($"/schedules/{policyId}");
-            if (!schedule.IsSuccessStatusCode) return null;
-            var status = (await schedule.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status");
-            return status.ValueKind == JsonValueKind.Object && status.TryGetProperty("currentRunId", out var id) && id.ValueKind == JsonValueKind.String
-                ? id.GetString() : null;
-        }, "the scheduler to start the run");
-        var run = await Follow(api, $"/runs/{runId}", "backup");
-        if (run.GetProperty("outcome").GetString() != "Succeeded") return Fail($"backup {runId} ended {run.GetProperty("outcome")}");
-
-        var started = await (await api.PostAsJsonAsync("/restores", new { target, application = new { @namespace = Namespace, name = Application }, targetNamespace = "shop-restored" })).EnsureSuccessAsync();
-        var restored = await Follow(api, $"/restores/{started.GetProperty("restoreId").GetString()}", "restore");
-        var report = restored.GetProperty("report");
-        foreach (var item in report.GetProperty("resources").EnumerateArray().Concat(report.GetProperty("volumes").EnumerateArray()))
-        {
-            Step($"  {item.GetProperty("kind").GetString()}/{item.GetProperty("name").GetString()}: {(item.GetProperty("succeeded").GetBoolean() ? "restored" : "FAILED")} {item.GetProperty("detail").GetString()}");
-        }
+        Step("from here on, the stowage CLI as a person types it, with STOWAGE_URL as above and STOWAGE_TOKEN (the operator's) exported");
+        var cli = new StowageCli(cliDll, installation.ApiUrl!, installation.OperatorToken, Step);
+        await cli.RunAsync(["policy", "create", Application, "-n", Namespace, .. DemoTarget.CliFlags(target), "--every", "1h", "--keep", "7", "--pre-hook", "postgres=echo checkpoint"]);
+        Step("a new policy's first backup starts at once; 'backup now' runs another after it, which finds the data already stored");
+        await cli.RunAsync("backup", "now", Application, "-n", Namespace, "--wait");
+        await cli.RunAsync("backup", "list", "-n", Namespace);
+        // --wait exits non-zero unless the restore succeeded; its table is the report, per resource and volume.
+        await cli.RunAsync("restore", "create", "--from", $"{Application}@latest", "-n", Namespace, "--to-namespace", "shop-restored", "--wait");
 
         var copy = Path.Combine(installation.VolumeRoot, "shop-restored", "data-orders-db-0");
         var identical = TreeFingerprint.Of(volume).SequenceEqual(TreeFingerprint.Of(copy));
         Step(identical ? $"restored volume at {copy} is byte-identical to the original" : "restored volume DIFFERS from the original");
-        var succeeded = identical && report.GetProperty("outcome").GetString() == "Succeeded";
         if (keep) await StayUpAsync(installation);
-        return succeeded;
+        return identical;
     }
 
     /// <summary>With --keep, everything stays up so a person can look around in the console, until Ctrl+C.</summary>
@@ -107,39 +87,6 @@ internal sealed class Demo(TextWriter output)
         }
     }
 
-    private async Task<JsonElement> Follow(HttpClient client, string path, string what)
-    {
-        var last = "";
-        var queuedUntil = DateTime.UtcNow.AddSeconds(120);
-        while (true)
-        {
-            using var response = await client.GetAsync(path);
-            if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
-            {
-                if (DateTime.UtcNow > queuedUntil) throw new TimeoutException($"{what} was requested but did not start within 120 s");
-                // Requested but not started yet: the request is still on its way through pub/sub.
-                if (last != "queued") Step($"{what}: queued");
-                last = "queued";
-                await Task.Delay(250);
-                continue;
-            }
-            var state = await response.EnsureSuccessAsync();
-            var runtime = state.GetProperty("runtimeStatus").GetString();
-            var status = state.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.Object
-                ? $"{s.GetProperty("step").GetString()} ({s.GetProperty("volumesDone").GetInt32()}/{s.GetProperty("volumesTotal").GetInt32()} volumes)"
-                : runtime;
-            if (state.TryGetProperty("progress", out var p) && p.ValueKind == JsonValueKind.Object)
-            {
-                status += $", {p.GetProperty("bytesProcessed").GetInt64() / 1048576.0:0.0} MiB read";
-            }
-            if (status != last) Step($"{what}: {status}");
-            last = status!;
-            if (runtime is "Completed") return state;
-            if (runtime is "Failed" or "Terminated") throw new DemoFailedException($"{what} {runtime}: {state}");
-            await Task.Delay(250);
-        }
-    }
-
     /// <summary>A larger file, half random and half repetitive like table pages, so the copy takes long enough to show progress.</summary>
     private static async Task WriteTableFileAsync(string path, int mebibytes)
     {
@@ -165,23 +112,11 @@ internal sealed class Demo(TextWriter output)
         throw new TimeoutException($"timed out waiting for {what}");
     }
 
-    private void Step(string message) => output.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
-
-    private bool Fail(string message)
+    // The CLI's output arrives on the process's reader threads.
+    private void Step(string message)
     {
-        Step(message);
-        return false;
+        lock (output) output.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
     }
 }
 
 internal sealed class DemoFailedException(string message) : Exception(message);
-
-internal static class HttpResponseExtensions
-{
-    public static async Task<JsonElement> EnsureSuccessAsync(this HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode) throw new DemoFailedException($"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
-}
