@@ -40,7 +40,8 @@ internal static class MachineOutput
         public void Report(BackupProgress value)
         {
             var now = Stopwatch.GetTimestamp();
-            if (Stopwatch.GetElapsedTime(lastWritten, now) < TimeSpan.FromSeconds(1)) return;
+            // The first report always goes out: measured from long.MinValue, the elapsed time overflows to a negative one.
+            if (lastWritten != long.MinValue && Stopwatch.GetElapsedTime(lastWritten, now) < TimeSpan.FromSeconds(1)) return;
             lastWritten = now;
             Console.Error.WriteLine(JsonSerializer.Serialize(value, CompactJsonContext.Default.BackupProgress));
         }
