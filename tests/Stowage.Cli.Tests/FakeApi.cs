@@ -127,7 +127,8 @@ public sealed class FakeApi : IAsyncDisposable
                 runId,
                 runtimeStatus = done ? "Completed" : "Running",
                 status = new { step = done ? "done" : "copying", volumesDone = done ? 1 : 0, volumesTotal = 1 },
-                progress = new { step = "copying data", bytesProcessed = Math.Min(look, LooksPerRun) * BytesPerLook, at = DateTimeOffset.UtcNow },
+                // A run whose copy reports nothing, as a finished run's history does: no progress at all.
+                progress = Quiet(runId) ? null : new { step = "copying data", bytesProcessed = Math.Min(look, LooksPerRun) * BytesPerLook, at = DateTimeOffset.UtcNow },
                 outcome = done ? (Broken(runId) ? "Failed" : "Succeeded") : null,
                 failure = (string?)null,
             });
@@ -162,6 +163,8 @@ public sealed class FakeApi : IAsyncDisposable
 
     // The application named "broken" fails its backups.
     private bool Broken(string runId) => runs[runId]["application"]!.GetValue<string>().EndsWith("/broken", StringComparison.Ordinal);
+
+    private bool Quiet(string runId) => runs[runId]["application"]!.GetValue<string>().EndsWith("/quiet", StringComparison.Ordinal);
 
     private static IResult NotFound(string detail) => Results.Problem(detail, statusCode: 404);
 

@@ -32,6 +32,19 @@ public sealed class WaitTests : FakeApiTest
     }
 
     [Fact]
+    public async Task A_run_that_reports_no_progress_is_followed_without_claiming_bytes_read()
+    {
+        Api.AddPolicy("shop", "quiet");
+
+        var (exit, output, _) = await CliRun.RunAsync(Api.Url, null, Home, false, "backup", "now", "quiet", "-n", "shop", "--wait");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("backup p001-r1: copying (0/1 volumes)\n", output);
+        Assert.Contains("backup p001-r1: Succeeded\n", output);
+        Assert.DoesNotContain(" read", output);
+    }
+
+    [Fact]
     public async Task Backup_now_waits_with_a_live_bar_of_bytes_rate_and_time_left_in_a_terminal()
     {
         Api.AddPolicy("shop", "orders-db", sourceBytes: 4 * FakeApi.BytesPerLook);

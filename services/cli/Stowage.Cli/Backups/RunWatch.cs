@@ -19,7 +19,9 @@ internal static class RunWatch
             string? last = null;
             return await PollAsync(run, runId, state =>
             {
-                var line = $"backup {runId}: {Step(state)}, {ByteSizes.Format(state.Number("progress", "bytesProcessed"))} read";
+                // No progress is no figure: before a copy's first report, and once the run is over (its history has the total).
+                var read = state.At("progress") is null ? "" : $", {ByteSizes.Format(state.Number("progress", "bytesProcessed"))} read";
+                var line = $"backup {runId}: {Step(state)}{read}";
                 if (line != last) run.Output.Say(last = line);
             });
         }
