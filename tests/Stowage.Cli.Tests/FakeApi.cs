@@ -127,8 +127,8 @@ public sealed class FakeApi : IAsyncDisposable
                 runId,
                 runtimeStatus = done ? "Completed" : "Running",
                 status = new { step = done ? "done" : "copying", volumesDone = done ? 1 : 0, volumesTotal = 1 },
-                // A run whose copy reports nothing, as a finished run's history does: no progress at all.
-                progress = Quiet(runId) ? null : new { step = "copying data", bytesProcessed = Math.Min(look, LooksPerRun) * BytesPerLook, at = DateTimeOffset.UtcNow },
+                // A run whose copy reports nothing: no progress at all; a settled one's, like the mover's, none once it is over.
+                progress = Quiet(runId) || (done && Settled(runId)) ? null : new { step = "copying data", bytesProcessed = Math.Min(look, LooksPerRun) * BytesPerLook, at = DateTimeOffset.UtcNow },
                 outcome = done ? (Broken(runId) ? "Failed" : "Succeeded") : null,
                 failure = (string?)null,
             });
@@ -165,6 +165,8 @@ public sealed class FakeApi : IAsyncDisposable
     private bool Broken(string runId) => runs[runId]["application"]!.GetValue<string>().EndsWith("/broken", StringComparison.Ordinal);
 
     private bool Quiet(string runId) => runs[runId]["application"]!.GetValue<string>().EndsWith("/quiet", StringComparison.Ordinal);
+
+    private bool Settled(string runId) => runs[runId]["application"]!.GetValue<string>().EndsWith("/settled", StringComparison.Ordinal);
 
     private static IResult NotFound(string detail) => Results.Problem(detail, statusCode: 404);
 

@@ -59,6 +59,19 @@ public sealed class WaitTests : FakeApiTest
     }
 
     [Fact]
+    public async Task The_bar_keeps_the_last_bytes_read_when_the_finished_run_reports_no_progress()
+    {
+        Api.AddPolicy("shop", "settled", sourceBytes: 4 * FakeApi.BytesPerLook);
+
+        var (exit, output, _) = await CliRun.RunAsync(Api.Url, null, Home, true, TimeSpan.FromMilliseconds(300), "backup", "now", "settled", "-n", "shop", "--wait");
+
+        var screen = System.Text.RegularExpressions.Regex.Replace(output, @"\x1b\[[0-9;?]*[A-Za-z]", "");
+        Assert.Equal(0, exit);
+        Assert.Matches(@"100%\s+120\.0 MiB", screen);
+        Assert.DoesNotMatch(@"100%\s+0 B", screen);
+    }
+
+    [Fact]
     public async Task A_waited_for_backup_that_fails_exits_4_with_its_reason()
     {
         Api.AddPolicy("shop", "broken");

@@ -35,9 +35,11 @@ internal static class RunWatch
             {
                 var bar = context.AddTask("queued", maxValue: Math.Max(expectedBytes, 1));
                 bar.IsIndeterminate = expectedBytes <= 0;
+                long read = 0;
                 finished = await PollAsync(run, runId, state =>
                 {
-                    var read = state.Number("progress", "bytesProcessed");
+                    // A finished run's state has no progress: the bar keeps the last figure rather than falling to 0 B.
+                    if (state.At("progress") is not null) read = state.Number("progress", "bytesProcessed");
                     // A run that reads more than the last one did: the estimate grows, and the bar never claims done early.
                     if (read >= bar.MaxValue) bar.MaxValue = read * 1.05 + 1;
                     bar.Value = read;
