@@ -15,10 +15,14 @@ public sealed record MemoryBudget(long? Bytes, string Source)
     // The pipeline's managed buffers (a chunk buffer per reader, packs being filled, pack segments being read).
     private const long FixedBytes = 40 * MiB;
     private const long DefaultTreePackCache = 32 * MiB;
-    /// <summary>Files planned per restore batch without a budget.</summary>
+    /// <summary>Entries planned per restore batch, at most.</summary>
     public const int DefaultRestoreBatchFiles = 20_000;
-    // A planned file: its paths, node, blob targets; twice what was measured, for the collector's slack.
-    private const long PlannedFileBytes = 2048;
+    /// <summary>Memory a restore batch's plan may take without a budget (about 20,000 small files).</summary>
+    public const long DefaultRestoreBatchBytes = 16 * MiB;
+    // A batch's plan lives long enough to reach the oldest generation, where it stays as garbage until a full
+    // collection: the heap holds it about twice, and the next batch's plan grows beside it.
+    private const long PlanCopies = 4;
+    private const long MinimumRestoreBatchBytes = 2 * MiB;
 
     /// <summary>No limit.</summary>
     public static MemoryBudget None { get; } = new(null, "none");
@@ -33,18 +37,18 @@ public sealed record MemoryBudget(long? Bytes, string Source)
     /// <summary>Bytes of whole tree packs kept for walks.</summary>
     public long TreePackCacheBytes => Bytes is { } b ? Math.Clamp(b / 16, 4 * MiB, DefaultTreePackCache) : DefaultTreePackCache;
 
-    /// <summary>Files a restore plans and writes at once, given what the index already takes.</summary>
-    public int RestoreBatchFiles(long indexBytes) =>
-        Heap is { } heap ? (int)Math.Clamp((heap - FixedBytes - TreePackCacheBytes - indexBytes) / PlannedFileBytes, 1000, DefaultRestoreBatchFiles) : DefaultRestoreBatchFiles;
+    /// <summary>Memory a restore batch's plan may take (see RestorePlan.EstimatedBytes), given what the index already takes.</summary>
+    public long RestoreBatchBytes(long indexBytes) =>
+        Heap is { } heap ? Math.Clamp((heap - FixedBytes - TreePackCacheBytes - indexBytes) / PlanCopies, MinimumRestoreBatchBytes, DefaultRestoreBatchBytes) : DefaultRestoreBatchBytes;
 
     /// <summary>One line for the log when there is a budget: the budget and what it traded for it.</summary>
     public string? Describe(long indexBytes, bool restore)
     {
         if (Bytes is not { } b) return null;
-        var batch = RestoreBatchFiles(indexBytes);
+        var batch = RestoreBatchBytes(indexBytes);
         var traded = new List<string>();
         if (TreePackCacheBytes < DefaultTreePackCache) traded.Add($"tree pack cache {TreePackCacheBytes / MiB} MiB (of {DefaultTreePackCache / MiB})");
-        if (restore && batch < DefaultRestoreBatchFiles) traded.Add($"restores in batches of {batch:N0} files (of {DefaultRestoreBatchFiles:N0}), reading a pack once per batch");
+        if (restore && batch < DefaultRestoreBatchBytes) traded.Add($"restores in batches of {batch / MiB} MiB of plan (of {DefaultRestoreBatchBytes / MiB}, about {batch * DefaultRestoreBatchFiles / DefaultRestoreBatchBytes:N0} small files), reading a pack once per batch");
         var within = $"memory budget {b / MiB} MiB ({Source}); index {indexBytes / MiB} MiB";
         if (indexBytes + FixedBytes > Heap) return $"{within}: the index alone nearly fills it; the run may exceed it.";
         return traded.Count == 0 ? $"{within}: nothing traded." : $"{within}: traded {string.Join(", ", traded)}.";

@@ -30,12 +30,12 @@ public sealed class MemoryBudgetTests : IDisposable
         var index = 110 * MiB;
 
         Assert.Equal(16 * MiB, budget.TreePackCacheBytes);
-        Assert.InRange(budget.RestoreBatchFiles(index), 1000, MemoryBudget.DefaultRestoreBatchFiles - 1);
+        Assert.InRange(budget.RestoreBatchBytes(index), 2 * MiB, MemoryBudget.DefaultRestoreBatchBytes - 1);
         Assert.Contains("restores in batches of", budget.Describe(index, restore: true));
         Assert.DoesNotContain("restores in batches", budget.Describe(index, restore: false));
         Assert.Contains("nearly fills it", MemoryBudget.Detect(192 * MiB).Describe(index, restore: true));
 
-        Assert.Equal(MemoryBudget.DefaultRestoreBatchFiles, MemoryBudget.None.RestoreBatchFiles(index));
+        Assert.Equal(MemoryBudget.DefaultRestoreBatchBytes, MemoryBudget.None.RestoreBatchBytes(index));
         Assert.Null(MemoryBudget.None.Describe(index, restore: true));
         Assert.EndsWith("nothing traded.", MemoryBudget.Detect(64L * 1024 * MiB).Describe(index, restore: true));
     }

@@ -7,11 +7,12 @@ namespace Stowage.Mover.Engine.Restore;
 
 /// <summary>
 /// Walks the snapshot's trees, creates directories, symlinks and empty files, and plans the data writes; each
-/// time the plan holds batchLimit entries it is handed to runBatch (which writes it) and starts again empty.
+/// time the plan holds batchLimit entries, or about batchBytes of memory, it is handed to runBatch (which writes
+/// it) and starts again empty, so a batch exceeds its bound by at most the entry that reached it.
 /// Entries are created by name in directories the walk holds open (one per level of the tree), so nothing the
 /// target held before, a link included, is ever written through; trees are checked as they are read.
 /// </summary>
-internal sealed class RestorePlanner(RepositoryStore store, RestoreTarget target, int batchLimit, Func<RestorePlan, Task> runBatch)
+internal sealed class RestorePlanner(RepositoryStore store, RestoreTarget target, int batchLimit, long batchBytes, Func<RestorePlan, Task> runBatch)
 {
     /// <summary>Blob writes planned per batch, at most (about 100 bytes each).</summary>
     public const int BlobLimit = 256 * 1024;
@@ -49,10 +50,13 @@ internal sealed class RestorePlanner(RepositoryStore store, RestoreTarget target
             case TreeNode.Symlink:
                 parent.CreateSymlink(name, node.LinkTarget ?? "", path);
                 _plan.Symlinks.Add((path, node));
+                _plan.Estimate(path, node);
+                await FlushIfFullAsync();
                 break;
             case TreeNode.File:
                 await AddFileAsync(new RestorePlan.FileTarget(path, node), parent, name, cancellationToken);
-                if (_plan.Count >= batchLimit) await FlushAsync();
+                _plan.Estimate(path, node);
+                await FlushIfFullAsync();
                 break;
         }
     }
@@ -76,8 +80,11 @@ internal sealed class RestorePlanner(RepositoryStore store, RestoreTarget target
     private async Task AddDirectoryAsync(string path, TreeNode node)
     {
         _plan.Directories.Add((path, node));
-        if (_plan.Count >= batchLimit) await FlushAsync();
+        _plan.Estimate(path, node);
+        await FlushIfFullAsync();
     }
+
+    private Task FlushIfFullAsync() => _plan.Count >= batchLimit || _plan.EstimatedBytes >= batchBytes ? FlushAsync() : Task.CompletedTask;
 
     private async Task AddFileAsync(RestorePlan.FileTarget file, DirectoryHandle parent, string name, CancellationToken cancellationToken)
     {
@@ -105,7 +112,7 @@ internal sealed class RestorePlanner(RepositoryStore store, RestoreTarget target
             Reserve(created, start, offset);
             // A file in blocks may hold millions of them: its writes are spread over batches of bounded size,
             // and it joins the batch of its last blocks, which sets its metadata.
-            if (_plan.Blobs >= BlobLimit) await FlushAsync();
+            if (_plan.Blobs >= BlobLimit || _plan.EstimatedBytes >= batchBytes) await FlushAsync();
         }
         _plan.Files.Add(file);
     }

@@ -18,8 +18,11 @@ public sealed record RestoreRequest
     /// <summary>Packs read concurrently (default 4).</summary>
     public int PackReaders { get; init; } = 4;
 
-    /// <summary>Entries planned and written per batch (default: as many as the memory budget allows, at most 20,000).</summary>
+    /// <summary>Entries planned and written per batch, at most (default 20,000).</summary>
     public int? BatchFiles { get; init; }
+
+    /// <summary>Memory a batch's plan may take, estimated (default: as much as the memory budget allows, at most 16 MiB).</summary>
+    public long? BatchBytes { get; init; }
 
     /// <summary>
     /// Restore setuid bits, and setgid bits on files, as the snapshot holds them (restic's behaviour). Off by

@@ -38,12 +38,13 @@ internal static class RestoreRunner
         Directory.CreateDirectory(target);
 
         var budget = store.Budget;
-        var batchFiles = request.BatchFiles is > 0 and var files ? files : budget.RestoreBatchFiles(store.Index.ApproximateBytes);
+        var batchFiles = request.BatchFiles is > 0 and var files ? files : MemoryBudget.DefaultRestoreBatchFiles;
+        var batchBytes = request.BatchBytes is > 0 and var bytes ? bytes : budget.RestoreBatchBytes(store.Index.ApproximateBytes);
         var counters = new BackupCounters();
         using var restoreTarget = RestoreTarget.Open(target, request.WithoutOpenat2);
         var output = new RestoreOutput(restoreTarget, new MetadataApplier(restoreTarget, request.KeepSetIdBits));
         var writer = new RestoreBatchWriter(store, output, request.PackReaders, counters, cancellationToken);
-        var planner = new RestorePlanner(store, restoreTarget, batchFiles, writer.WriteAsync);
+        var planner = new RestorePlanner(store, restoreTarget, batchFiles, batchBytes, writer.WriteAsync);
         var (start, wholeSnapshot) = await SubPathResolver.ResolveAsync(store, snapshot, request.SubPath, cancellationToken);
         await using (new ProgressTicker(counters.ToProgress, progress))
         {
