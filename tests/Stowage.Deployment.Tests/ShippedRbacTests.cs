@@ -36,12 +36,12 @@ public sealed class ShippedRbacTests
     [Fact]
     public void Every_service_account_is_bound_to_roles_the_file_defines()
     {
-        var roles = Objects.Where(o => Text(o, "kind") == "ClusterRole").Select(Name).ToHashSet();
+        var roles = Objects.Where(o => Text(o, "kind") is "ClusterRole" or "Role").Select(o => (Text(o, "kind"), Name(o))).ToHashSet();
         var bindings = Objects.Where(o => Text(o, "kind") is "ClusterRoleBinding" or "RoleBinding").ToList();
         foreach (var binding in bindings)
         {
             var roleRef = (YamlMappingNode)binding["roleRef"];
-            Assert.True(roles.Contains(Text(roleRef, "name")), $"{Name(binding)} binds {Text(roleRef, "name")}, which rbac.yaml does not define");
+            Assert.True(roles.Contains((Text(roleRef, "kind"), Text(roleRef, "name"))), $"{Name(binding)} binds {Text(roleRef, "kind")} {Text(roleRef, "name")}, which rbac.yaml does not define");
         }
         var bound = bindings.SelectMany(b => Sequence(b, "subjects").Cast<YamlMappingNode>())
             .Where(s => Text(s, "kind") == "ServiceAccount" && Text(s, "namespace") == ReleaseNamespace)

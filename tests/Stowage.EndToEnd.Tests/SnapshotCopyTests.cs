@@ -11,19 +11,6 @@ public sealed class SnapshotCopyTests(S3ServerFixture s3) : ClusterTest(s3)
         ["Mover__Jobs__PendingTimeout"] = TimeSpan.FromSeconds(10).ToString(),
     };
 
-    private async Task DeclareSnapshotClassAsync()
-    {
-        await Cluster.Kubernetes.ApplyAsync(new JsonObject
-        {
-            ["apiVersion"] = "storage.k8s.io/v1", ["kind"] = "StorageClass", ["metadata"] = new JsonObject { ["name"] = "csi-fast" }, ["provisioner"] = "csi.example.com",
-        });
-        await Cluster.Kubernetes.ApplyAsync(new JsonObject
-        {
-            ["apiVersion"] = "snapshot.storage.k8s.io/v1", ["kind"] = "VolumeSnapshotClass", ["metadata"] = new JsonObject { ["name"] = "csi-snapclass" },
-            ["driver"] = "csi.example.com", ["deletionPolicy"] = "Delete",
-        });
-    }
-
     /// <summary>Which claim each backup job pod of the namespace mounted, as the pods were created.</summary>
     private List<string> MountedByJobPods(string ns)
     {
@@ -60,12 +47,12 @@ public sealed class SnapshotCopyTests(S3ServerFixture s3) : ClusterTest(s3)
     [Fact]
     public async Task A_volume_whose_driver_has_a_snapshot_class_is_copied_from_a_clone_of_a_csi_snapshot()
     {
-        await DeclareSnapshotClassAsync();
+        await CsiStorage.DeclareAsync(Cluster.Kubernetes);
         var mounted = MountedByJobPods("snap");
         await using var snapshotter = new FakeCsiSnapshotter(Cluster.Kubernetes, Cluster.VolumeRoot);
         var taken = new List<TakenSnapshot>();
         snapshotter.Taken += snapshot => { lock (taken) taken.Add(snapshot); };
-        await SampleApplication.DeployAsync(Cluster.Kubernetes, "snap", "inventory", storageClass: "csi-fast");
+        await SampleApplication.DeployAsync(Cluster.Kubernetes, "snap", "inventory", storageClass: CsiStorage.StorageClass);
         await StowageApi.WaitForDiscoveryAsync(Cluster, "snap", "inventory");
         var target = StowageApi.S3Target(Cluster, await S3.CreateBucketAsync("e2e-snapshot"));
         var policyId = await StowageApi.CreatePolicyAsync(Cluster, new PolicySpec(new ApplicationRef("snap", "inventory"), target,
@@ -98,9 +85,9 @@ public sealed class SnapshotCopyTests(S3ServerFixture s3) : ClusterTest(s3)
     [Fact]
     public async Task A_clone_that_never_binds_fails_the_run_with_the_pods_reason_and_leaves_nothing_behind()
     {
-        await DeclareSnapshotClassAsync();
+        await CsiStorage.DeclareAsync(Cluster.Kubernetes);
         await using var snapshotter = new FakeCsiSnapshotter(Cluster.Kubernetes, Cluster.VolumeRoot, provisionClones: false);
-        await SampleApplication.DeployAsync(Cluster.Kubernetes, "snap-full", "inventory", storageClass: "csi-fast");
+        await SampleApplication.DeployAsync(Cluster.Kubernetes, "snap-full", "inventory", storageClass: CsiStorage.StorageClass);
         await StowageApi.WaitForDiscoveryAsync(Cluster, "snap-full", "inventory");
         var target = StowageApi.S3Target(Cluster, await S3.CreateBucketAsync("e2e-snapshot-unbound"));
         var policyId = await StowageApi.CreatePolicyAsync(Cluster, new PolicySpec(new ApplicationRef("snap-full", "inventory"), target,

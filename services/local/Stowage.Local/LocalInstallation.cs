@@ -156,6 +156,7 @@ public sealed class LocalInstallation : IAsyncDisposable
             ["Mover__ScratchRoot"] = ScratchRoot,
             ["Mover__HookMode"] = "local",
             ["Commands__ServiceAccount"] = $"{ServiceIdentities.ReleaseNamespace}/{ServiceIdentities.CommandsAccount}",
+            ["Mover__ServiceAccount"] = $"{ServiceIdentities.ReleaseNamespace}/stowage-{service}",
             ["Logging__LogLevel__Default"] = "Information",
         };
         if (service == "console") AddConsoleSettings(environment);

@@ -15,13 +15,18 @@ internal static class BackupCommand
         var manifest = new Option<FileInfo?>("--manifest") { Description = "Application manifest (JSON) to store beside the snapshot." };
         var limitUpload = new Option<long?>("--limit-upload") { Description = "Upload at most this many KiB per second (default: no limit)." };
         var command = new Command("backup", "Back up a directory.") { path, tags, parent, force, manifest, limitUpload, MachineOutput.ResultFile, MachineOutput.ProgressJson };
+        foreach (var option in ChangedBlockOptions.All) command.Options.Add(option);
         command.SetRepositoryAction(async (parse, repository, cancellationToken) =>
         {
+            var source = parse.GetValue(path)!.FullName;
+            var (changes, client) = ChangedBlockOptions.Read(parse, source, parse.GetValue(parent));
+            using var _ = client;
             var request = new BackupRequest
             {
-                SourcePath = parse.GetValue(path)!.FullName,
+                SourcePath = source,
                 Tags = CommandRunner.ParseTags(parse.GetValue(tags)),
                 ParentSnapshotId = parse.GetValue(parent),
+                ChangedBlocks = changes,
                 ForceFullRead = parse.GetValue(force),
                 ApplicationManifest = parse.GetValue(manifest) is { } file ? File.ReadAllBytes(file.FullName) : null,
                 Tuning = new BackupTuning { UploadBytesPerSecond = parse.GetValue(limitUpload) is > 0 and var kib ? kib * 1024 : null },
@@ -29,7 +34,7 @@ internal static class BackupCommand
             var result = await repository.BackupAsync(request, MachineOutput.Progress(parse, "backup"), cancellationToken);
             ProgressLine.Clear();
             foreach (var warning in result.Warnings) Console.Error.WriteLine($"warning: {warning}");
-            MachineOutput.WriteResult(parse, result.Snapshot, CompactJsonContext.Default.SnapshotInfo);
+            MachineOutput.WriteResult(parse, BackupOutcome.Of(result), CompactJsonContext.Default.BackupOutcome);
             var s = result.Snapshot.Summary;
             if (parse.GetValue(GlobalOptions.Json)) JsonOutput.Write(result.Snapshot, CliJsonContext.Default.SnapshotInfo);
             else

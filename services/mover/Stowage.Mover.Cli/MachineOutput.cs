@@ -51,6 +51,7 @@ internal static class MachineOutput
 /// <summary>Source-generated serializers for <see cref="MachineOutput"/>: one line per document.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(SnapshotInfo))]
+[JsonSerializable(typeof(BackupOutcome))]
 [JsonSerializable(typeof(RestoreResult))]
 [JsonSerializable(typeof(BackupProgress))]
 internal sealed partial class CompactJsonContext : JsonSerializerContext;

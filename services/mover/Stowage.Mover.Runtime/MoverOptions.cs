@@ -31,6 +31,12 @@ public sealed class MoverOptions
     /// <summary>Upper bound of each copy's upload rate in bytes per second; unset for no limit.</summary>
     public long? UploadBytesPerSecond { get; set; }
 
+    /// <summary>
+    /// The mover's own ServiceAccount as namespace/name: changed-block tracking asks the TokenRequest API for a token of
+    /// it with a snapshot metadata service's audience, handed to the volume job in its Secret. Unset: no CBT.
+    /// </summary>
+    public string? ServiceAccount { get; set; }
+
     /// <summary>Volumes copied at the same time within one run.</summary>
     public int MaxParallelVolumes { get; set; } = 2;
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Stowage.Common.Kubernetes;
 using Stowage.Common.Targets;
 using Microsoft.Extensions.Logging;
+using Stowage.Mover.Runtime.ChangedBlocks;
 using Stowage.Mover.Runtime.Hooks;
 using Stowage.Mover.Runtime.Jobs;
 using Stowage.Mover.Runtime.Repositories;
@@ -38,7 +39,8 @@ public static class MoverRuntimeRegistration
             DataPaths.Jobs => new JobDataPath(
                 new VolumeJobRunner(RequireKubernetes(sp), sp.GetRequiredService<IOptions<VolumeJobSettings>>(), sp.GetRequiredService<TimeProvider>(),
                     sp.GetRequiredService<ILogger<VolumeJobRunner>>()),
-                new ClaimUsers(RequireKubernetes(sp)), sp.GetRequiredService<ICredentialsResolver>(), sp.GetRequiredService<IOptions<MoverOptions>>()),
+                new ClaimUsers(RequireKubernetes(sp)), sp.GetRequiredService<ICredentialsResolver>(), sp.GetRequiredService<IOptions<MoverOptions>>(),
+                new ChangedBlockPlanner(new SnapshotMetadataDiscovery(RequireKubernetes(sp)), sp.GetRequiredService<IOptions<MoverOptions>>())),
             var other => throw new InvalidOperationException($"Mover:DataPath '{other}' is not one of '{DataPaths.Jobs}' or '{DataPaths.Local}'."),
         });
         services.AddSingleton<IHookRunner>(sp => sp.GetRequiredService<IOptions<MoverOptions>>().Value.HookMode == "local"

@@ -64,7 +64,7 @@ public sealed class FakeCsiSnapshotter : IAsyncDisposable
                     ["apiVersion"] = "snapshot.storage.k8s.io/v1", ["kind"] = "VolumeSnapshotContent", ["metadata"] = new JsonObject { ["name"] = ContentName(snap) },
                     ["spec"] = new JsonObject
                     {
-                        ["driver"] = "csi.example.com", ["deletionPolicy"] = "Delete",
+                        ["driver"] = CsiStorage.Driver, ["deletionPolicy"] = "Delete",
                         ["volumeSnapshotRef"] = new JsonObject { ["namespace"] = ns, ["name"] = name },
                     },
                     ["status"] = new JsonObject { ["snapshotHandle"] = snap.Handle, ["readyToUse"] = true },

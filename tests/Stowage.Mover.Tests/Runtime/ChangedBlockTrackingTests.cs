@@ -10,6 +10,7 @@ using Stowage.Mover.Engine.Crypto;
 using Stowage.Mover.Engine.Repository;
 using Stowage.Mover.Engine.Restore;
 using Stowage.Mover.Engine.Storage;
+using Stowage.Mover.Cbt;
 using Stowage.Mover.Runtime.ChangedBlocks;
 
 namespace Stowage.Mover.Tests.Runtime;
@@ -34,7 +35,7 @@ public sealed class ChangedBlockTrackingTests : IAsyncLifetime
     {
         Directory.CreateDirectory(Path.Combine(_root, "source"));
         _cluster = await FakeKubernetesApiServer.StartAsync(new FakeKubernetesApiServerOptions { Authorization = true, Namespaces = ["default", Ns] });
-        await _cluster.ApplyAsync(ServiceCrd);
+        await _cluster.ApplyAsync(FakeSnapshotMetadataService.Crd());
         await _cluster.ApplyAsync(new V1ServiceAccount { ApiVersion = "v1", Kind = "ServiceAccount", Metadata = new() { Name = Account, NamespaceProperty = Ns } });
         await _cluster.ApplyAsync(ClientRole);
         await _cluster.ApplyAsync(Binding(Account, "external-snapshot-metadata-client-runner"));
@@ -269,12 +270,6 @@ public sealed class ChangedBlockTrackingTests : IAsyncLifetime
 
     private static async Task<string> ApiTokenAsync(IKubernetes admin, string account) =>
         (await admin.CoreV1.CreateNamespacedServiceAccountTokenAsync(new Authenticationv1TokenRequest { Spec = new V1TokenRequestSpec() }, account, Ns)).Status.Token;
-
-    private static readonly JsonObject ServiceCrd = JsonNode.Parse("""
-        {"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition","metadata":{"name":"snapshotmetadataservices.cbt.storage.k8s.io"},
-         "spec":{"group":"cbt.storage.k8s.io","scope":"Cluster","names":{"kind":"SnapshotMetadataService","plural":"snapshotmetadataservices","singular":"snapshotmetadataservice","shortNames":["sms"]},
-                 "versions":[{"name":"v1beta1","served":true,"storage":true}]}}
-        """)!.AsObject();
 
     /// <summary>Upstream's deploy/snapshot-metadata-client-cluster-role.yaml.</summary>
     private static readonly JsonObject ClientRole = JsonNode.Parse("""

@@ -8,6 +8,7 @@ using Stowage.Common.Targets;
 using local::Stowage.Local;
 using Stowage.LocalCluster;
 using Stowage.Mover.Engine;
+using Stowage.Mover.Engine.Backup;
 using Stowage.Mover.Engine.Crypto;
 using Stowage.Mover.Engine.Snapshots;
 using Stowage.Mover.Engine.Storage;
@@ -99,8 +100,11 @@ public sealed class VolumeJobRunnerTests : IAsyncLifetime
 
         var result = await Runner().RunAsync(job, new TargetCredentials("", "", Password), line => { lock (progress) progress.Add(line); }, CancellationToken.None);
 
-        var snapshot = JsonSerializer.Deserialize<SnapshotInfo>(result, JsonSerializerOptions.Web)!;
+        var outcome = JsonSerializer.Deserialize<BackupOutcome>(result, JsonSerializerOptions.Web)!;
+        var snapshot = outcome.Snapshot;
         Assert.Equal("run-1", snapshot.Tags["stowage.run"]);
+        Assert.Empty(outcome.Warnings);
+        Assert.Equal(snapshot.Summary.Bytes, outcome.BytesRead);
         Assert.Equal(2, snapshot.Summary.Files);
         var scheduled = kubernetes.List("v1", "Event", "shop").Select(e => (string?)e["message"]).Where(m => m?.Contains(job.Name) == true && m.Contains("Successfully assigned")).ToList();
         Assert.Equal([$"Successfully assigned shop/{scheduled.Single()!.Split('/')[1].Split(' ')[0]} to node-2"], scheduled);
@@ -127,7 +131,7 @@ public sealed class VolumeJobRunnerTests : IAsyncLifetime
         Assert.NotNull(kubernetes.Get("batch/v1", "Job", "shop", job.Name));
         var result = await Runner().RunAsync(job, credentials, null, CancellationToken.None);
 
-        Assert.Equal("run-1", JsonSerializer.Deserialize<SnapshotInfo>(result, JsonSerializerOptions.Web)!.Tags["stowage.run"]);
+        Assert.Equal("run-1", JsonSerializer.Deserialize<BackupOutcome>(result, JsonSerializerOptions.Web)!.Snapshot.Tags["stowage.run"]);
         Assert.Single(kubernetes.Changes, c => c is { Kind: "Job", Type: "ADDED" } && c.Name == job.Name);
         Assert.Single(kubernetes.Changes, c => c is { Kind: "Pod", Type: "ADDED" } && c.Name.StartsWith(job.Name));
         await AssertCleanedUpAsync(job);

@@ -9,6 +9,8 @@ namespace Stowage.LocalCluster.Kubelet;
 /// <summary>
 /// Where a pod's volumes are on this machine: a claim is the folder {VolumeRoot}/{namespace}/{claim} (like a network
 /// disk, attachable to one node at a time when ReadWriteOnce), an emptyDir and a Secret volume are folders of the pod.
+/// A block-mode claim's device is the file <see cref="BlockDeviceFile"/> of its folder; a container's volumeDevice is
+/// a hard link to it at the device path, in a folder of the pod that stands for the device path's parent.
 /// </summary>
 internal sealed class VolumeMounts(ObjectStore store, ClusterKinds kinds, string volumeRoot)
 {
@@ -67,8 +69,26 @@ internal sealed class VolumeMounts(ObjectStore store, ClusterKinds kinds, string
             }
             mounts[mountPath] = Directory.CreateDirectory(folder).FullName;
         }
+        foreach (var device in (container["volumeDevices"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var volume = (pod["spec"]?["volumes"] as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(v => (string?)v["name"] == (string?)device["name"]);
+            if (volume?["persistentVolumeClaim"]?["claimName"] is not JsonValue claim || (string?)device["devicePath"] is not { } devicePath) continue;
+            var parent = Path.GetDirectoryName(devicePath) ?? "/";
+            var folder = Directory.CreateDirectory(Path.Combine(podDirectory, "devices", parent.TrimStart('/'))).FullName;
+            var source = Path.Combine(ClaimFolder(ns, (string)claim!), BlockDeviceFile);
+            var link = Path.Combine(folder, Path.GetFileName(devicePath));
+            if (!File.Exists(source)) File.WriteAllBytes(source, []);
+            if (!File.Exists(link) && Link(source, link) != 0) throw new IOException($"link {source} {link} failed: errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}");
+            mounts.TryAdd(parent, folder);
+        }
         return mounts;
     }
+
+    /// <summary>The file that holds a block-mode claim's device, in the claim's folder.</summary>
+    public const string BlockDeviceFile = "device";
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "link", SetLastError = true)]
+    private static extern int Link(string oldPath, string newPath);
 
     public string ClaimFolder(string ns, string claim) => Path.Combine(volumeRoot, ns, claim);
 

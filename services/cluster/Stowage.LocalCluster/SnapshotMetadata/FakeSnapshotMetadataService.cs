@@ -100,6 +100,13 @@ public sealed class FakeSnapshotMetadataService : IAsyncDisposable
     /// <summary>Forgets a snapshot by its handle, as when its VolumeSnapshotContent was deleted.</summary>
     public void RemoveSnapshot(string handle) => _images.Remove(handle);
 
+    /// <summary>The CustomResourceDefinition of SnapshotMetadataService objects, as the external-snapshot-metadata project ships it.</summary>
+    public static JsonObject Crd() => JsonNode.Parse("""
+        {"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition","metadata":{"name":"snapshotmetadataservices.cbt.storage.k8s.io"},
+         "spec":{"group":"cbt.storage.k8s.io","scope":"Cluster","names":{"kind":"SnapshotMetadataService","plural":"snapshotmetadataservices","singular":"snapshotmetadataservice","shortNames":["sms"]},
+                 "versions":[{"name":"v1beta1","served":true,"storage":true}]}}
+        """)!.AsObject();
+
     /// <summary>The SnapshotMetadataService object that advertises this service (cbt.storage.k8s.io/v1beta1, cluster-scoped).</summary>
     public JsonObject ServiceObject() => new()
     {

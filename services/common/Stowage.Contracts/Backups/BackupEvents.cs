@@ -47,5 +47,9 @@ public sealed record BackupFinished(
     public bool IsRefusal => RunId.Length == 0;
 }
 
-/// <summary>What became of one volume in a run: <paramref name="BytesAdded"/> stored bytes it added to the repository, out of <paramref name="SourceBytes"/> bytes of files.</summary>
-public sealed record VolumeResult(string Volume, bool Succeeded, string? SnapshotId, long BytesAdded, string? Error, long SourceBytes = 0);
+/// <summary>What became of one volume in a run: <paramref name="BytesAdded"/> stored bytes it added to the repository, out of <paramref name="SourceBytes"/> bytes of files.
+/// <paramref name="Warnings"/>: what the copy could not do as asked and did otherwise (a file skipped, changed-block tracking
+/// not used), null when none; <paramref name="BytesRead"/>: bytes it read from the volume (unchanged files and blocks are
+/// not read), null when not reported.</summary>
+public sealed record VolumeResult(string Volume, bool Succeeded, string? SnapshotId, long BytesAdded, string? Error, long SourceBytes = 0,
+    IReadOnlyList<string>? Warnings = null, long? BytesRead = null);

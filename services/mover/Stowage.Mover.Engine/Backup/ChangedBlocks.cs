@@ -22,6 +22,22 @@ public sealed record ChangedBlocks
     /// <summary>Blocks the ranges call unchanged that are read anyway, at random places, and compared with the base's
     /// ids; one that differs proves the ranges wrong, and the file is read in full.</summary>
     public int VerifySample { get; init; } = 16;
+
+    /// <summary>The size of the file or block device the ranges describe (a device's stat size is 0: this asks the device).</summary>
+    public static long SizeOf(string path)
+    {
+        using var file = File.OpenHandle(path);
+        var length = RandomAccess.GetLength(file);
+        if (length > 0) return length;
+        try
+        {
+            return FileSystem.LinuxFileCalls.BlockDeviceSize(file, path);
+        }
+        catch (IOException)
+        {
+            return 0; // an empty regular file
+        }
+    }
 }
 
 /// <summary>Length bytes from Offset.</summary>

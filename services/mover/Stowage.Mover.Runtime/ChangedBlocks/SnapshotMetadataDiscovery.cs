@@ -4,6 +4,7 @@ using System.Text.Json;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using Stowage.Mover.Cbt;
 
 namespace Stowage.Mover.Runtime.ChangedBlocks;
 

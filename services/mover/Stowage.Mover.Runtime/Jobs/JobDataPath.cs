@@ -4,6 +4,7 @@ using Stowage.Common.Targets;
 using Stowage.Mover.Engine.Backup;
 using Stowage.Mover.Engine.Restore;
 using Stowage.Mover.Engine.Snapshots;
+using Stowage.Mover.Runtime.ChangedBlocks;
 using Stowage.Mover.Runtime.Runs;
 using Stowage.Mover.Runtime.Volumes;
 
@@ -14,14 +15,18 @@ namespace Stowage.Mover.Runtime.Jobs;
 /// mounts the claim. A live copy of a claim attachable to one node runs on the node of the pod using it; a clone or a
 /// restore goes wherever Kubernetes schedules it.
 /// </summary>
-public sealed class JobDataPath(VolumeJobRunner runner, ClaimUsers claims, ICredentialsResolver credentials, IOptions<MoverOptions> options) : IVolumeDataPath
+public sealed class JobDataPath(VolumeJobRunner runner, ClaimUsers claims, ICredentialsResolver credentials, IOptions<MoverOptions> options,
+    ChangedBlockPlanner? changedBlocks = null) : IVolumeDataPath
 {
     public Task CheckAsync(string @namespace, string claimName, CancellationToken cancellationToken) =>
         claims.RequireAsync(@namespace, claimName, cancellationToken);
 
-    public async Task<SnapshotInfo> BackupAsync(RunRepository runs, VolumeCopyRequest request, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
+    public async Task<VolumeBackup> BackupAsync(RunRepository runs, VolumeCopyRequest request, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
     {
         var name = VolumeJobs.NameFor(VolumeJobKind.Backup, request.RunId, request.ClaimName);
+        var blockMode = request.Snapshot?.BlockMode == true;
+        var warnings = new List<string>();
+        long? bytesRead = null;
         SnapshotInfo snapshot;
         try
         {
@@ -29,11 +34,20 @@ public sealed class JobDataPath(VolumeJobRunner runner, ClaimUsers claims, ICred
         {
             var node = request.IsClone ? null : await claims.NodeForAsync(request.Namespace, request.ClaimToRead, ct);
             List<string> arguments = ["backup", VolumeJobs.DataPath, .. tags.SelectMany(t => new[] { "--tag", $"{t.Key}={t.Value}" })];
-            if (parent is not null) arguments.AddRange(["--parent", parent]);
+            if (parent is not null) arguments.AddRange(["--parent", parent.Id]);
             if (runs.UploadBytesPerSecond is { } limit) arguments.AddRange(["--limit-upload", Math.Max(1, limit / 1024).ToString()]);
-            var job = Job(VolumeJobKind.Backup, name, request.Namespace, request.ClaimToRead, node, request.RunId, request.Target, arguments);
+            var plan = changedBlocks is null ? null
+                : await changedBlocks.PlanAsync(request.Snapshot, parent, Path.GetFileName(VolumeJobs.DevicePath), warnings, ct);
+            if (plan is not null) arguments.AddRange(plan.Arguments);
+            var job = Job(VolumeJobKind.Backup, name, request.Namespace, request.ClaimToRead, node, request.RunId, request.Target, arguments) with
+            {
+                BlockDevice = blockMode, SecretEnvironment = plan?.SecretEnvironment ?? new Dictionary<string, string>(),
+            };
             var result = await runner.RunAsync(job, await credentials.ResolveAsync(request.Target.Credentials, request.CredentialsNamespace, ct), ProgressLines(progress), ct);
-            return Parse<SnapshotInfo>(result, job);
+            var outcome = ParseBackup(result, job);
+            warnings.AddRange(outcome.Warnings);
+            bytesRead = outcome.BytesRead;
+            return outcome.Snapshot;
         }, cancellationToken, request.ExtraTags);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -44,7 +58,7 @@ public sealed class JobDataPath(VolumeJobRunner runner, ClaimUsers claims, ICred
         }
         // The snapshot may come from a job that finished while no mover followed it: that Job is still there.
         await runner.DeleteIfPresentAsync(request.Namespace, name, cancellationToken);
-        return snapshot;
+        return new VolumeBackup(snapshot, warnings, bytesRead);
     }
 
     public async Task<RestoreResult> RestoreAsync(VolumeRestoreRequest request, CancellationToken cancellationToken)
@@ -74,6 +88,10 @@ public sealed class JobDataPath(VolumeJobRunner runner, ClaimUsers claims, ICred
             // A line of the pod's log that only looks like progress.
         }
     };
+
+    /// <summary>A backup job's result: a <see cref="BackupOutcome"/>, or the bare snapshot an older stowage-mover wrote.</summary>
+    private static BackupOutcome ParseBackup(string result, VolumeJob job) =>
+        result.Contains("\"snapshot\":", StringComparison.Ordinal) ? Parse<BackupOutcome>(result, job) : new BackupOutcome(Parse<SnapshotInfo>(result, job), [], 0);
 
     private static T Parse<T>(string result, VolumeJob job)
     {

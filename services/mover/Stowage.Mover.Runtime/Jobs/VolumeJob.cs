@@ -17,7 +17,14 @@ public enum VolumeJobKind
 /// <param name="Name">Derived from the run and the volume, so a retry or a restarted mover adopts the Job that exists.</param>
 /// <param name="NodeName">The node the pod must run on (a live ReadWriteOnce claim is attached there), or null to let the scheduler choose.</param>
 public sealed record VolumeJob(VolumeJobKind Kind, string Namespace, string Name, string ClaimName, string? NodeName,
-    IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string> Labels);
+    IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string> Labels)
+{
+    /// <summary>The claim is a raw block device (volumeMode Block): the pod gets it as the device <see cref="VolumeJobs.DevicePath"/>.</summary>
+    public bool BlockDevice { get; init; }
+
+    /// <summary>More environment variables of the pod (name: value), kept in the job's Secret beside the credentials.</summary>
+    public IReadOnlyDictionary<string, string> SecretEnvironment { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>The pod failed, its retries are spent, and <see cref="Exception.Message"/> says why (exit code, reason, last output).</summary>
 public sealed class VolumeJobFailedException(string message) : Exception(message);

@@ -34,13 +34,15 @@ public static class VolumeJobManifest
                     Env =
                     [
                         FromSecret(VolumeJobs.AccessKeyIdKey, job.Name), FromSecret(VolumeJobs.SecretAccessKeyKey, job.Name), FromSecret(VolumeJobs.PasswordKey, job.Name),
+                        .. job.SecretEnvironment.Keys.Order(StringComparer.Ordinal).Select(key => FromSecret(key, job.Name)),
                         new V1EnvVar { Name = "TMPDIR", Value = VolumeJobs.ScratchPath }, new V1EnvVar { Name = "HOME", Value = VolumeJobs.ScratchPath },
                     ],
                     VolumeMounts =
                     [
-                        new V1VolumeMount { Name = "data", MountPath = VolumeJobs.DataPath, ReadOnlyProperty = readOnly },
+                        .. job.BlockDevice ? [] : new[] { new V1VolumeMount { Name = "data", MountPath = VolumeJobs.DataPath, ReadOnlyProperty = readOnly } },
                         new V1VolumeMount { Name = "scratch", MountPath = VolumeJobs.ScratchPath },
                     ],
+                    VolumeDevices = job.BlockDevice ? [new V1VolumeDevice { Name = "data", DevicePath = VolumeJobs.DevicePath }] : null,
                     TerminationMessagePath = VolumeJobs.ResultPath,
                     TerminationMessagePolicy = "FallbackToLogsOnError",
                     Resources = settings.MemoryLimit is { } memory
@@ -99,7 +101,7 @@ public static class VolumeJobManifest
             [VolumeJobs.AccessKeyIdKey] = credentials.AccessKeyId,
             [VolumeJobs.SecretAccessKeyKey] = credentials.SecretAccessKey,
             [VolumeJobs.PasswordKey] = credentials.RepositoryPassword,
-        },
+        }.Concat(job.SecretEnvironment).ToDictionary(),
     };
 
     private static Dictionary<string, string> Labels(VolumeJob job) =>

@@ -9,6 +9,9 @@ public static class VolumeJobs
     /// <summary>Where the pod sees the claim.</summary>
     public const string DataPath = "/data";
 
+    /// <summary>Where the pod sees a block-mode claim's device: the only entry of <see cref="DataPath"/>, which the job backs up.</summary>
+    public const string DevicePath = DataPath + "/device";
+
     /// <summary>The pod's scratch folder (an emptyDir): the root filesystem is read-only.</summary>
     public const string ScratchPath = "/scratch";
 

@@ -15,7 +15,7 @@ namespace Stowage.Mover.Runtime.Runs;
 public sealed class RunRepository(StowageRepository repository, string? scratchRoot = null, long? uploadBytesPerSecond = null)
 {
     /// <summary>Makes the snapshot of a volume: given its tags and its parent (or none), returns what it stored.</summary>
-    public delegate Task<SnapshotInfo> VolumeCopy(IReadOnlyDictionary<string, string> tags, string? parentSnapshotId, CancellationToken ct);
+    public delegate Task<SnapshotInfo> VolumeCopy(IReadOnlyDictionary<string, string> tags, SnapshotInfo? parent, CancellationToken ct);
 
     /// <summary>Backs up a folder as the run's snapshot of <paramref name="claimName"/>.</summary>
     public Task<SnapshotInfo> BackupVolumeAsync(string runId, string policyId, string application, string claimName, string sourcePath,
@@ -25,7 +25,7 @@ public sealed class RunRepository(StowageRepository repository, string? scratchR
             using var scratch = ScratchFolder.Create(scratchRoot ?? ScratchFolder.DefaultRoot, $"run-{runId}-{claimName}");
             var request = new BackupRequest
             {
-                SourcePath = sourcePath, Tags = tags, ParentSnapshotId = parent,
+                SourcePath = sourcePath, Tags = tags, ParentSnapshotId = parent?.Id,
                 Tuning = new BackupTuning { SpillDirectory = scratch.Path, UploadBytesPerSecond = uploadBytesPerSecond },
             };
             return (await repository.BackupAsync(request, progress, token)).Snapshot;
@@ -44,7 +44,7 @@ public sealed class RunRepository(StowageRepository repository, string? scratchR
         if (existing is not null) return existing;
         var parent = await PreviousAsync(runId, policyId, claimName, ct);
         foreach (var (key, value) in extraTags ?? new Dictionary<string, string>()) tags[key] = value;
-        return await copy(tags, parent?.Id, ct);
+        return await copy(tags, parent, ct);
     }
 
     /// <summary>The volume's newest snapshot that an earlier run of the policy made: the parent of this run's.</summary>

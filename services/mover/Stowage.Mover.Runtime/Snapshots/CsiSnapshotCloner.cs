@@ -9,7 +9,9 @@ namespace Stowage.Mover.Runtime.Snapshots;
 /// <summary>A claim cloned from a CSI snapshot of a volume; the copy reads the clone, so the live volume is never read mid-write.</summary>
 /// <param name="SnapshotHandle">The driver's id of the snapshot (VolumeSnapshotContent.status.snapshotHandle), the base a
 /// later changed-block query names; null when the content does not say.</param>
-public sealed record SnapshotClone(string Namespace, string SnapshotName, string CloneClaim, string? SnapshotHandle);
+/// <param name="Driver">The CSI driver that took it (VolumeSnapshotContent.spec.driver), whose snapshot metadata service may know its changed blocks.</param>
+/// <param name="BlockMode">The claim is a raw block device (volumeMode Block), and so is its clone.</param>
+public sealed record SnapshotClone(string Namespace, string SnapshotName, string CloneClaim, string? SnapshotHandle, string? Driver = null, bool BlockMode = false);
 
 /// <summary>
 /// Takes a CSI VolumeSnapshot of a claim, waits until it is ready, and creates a claim cloned from it (dataSource),
@@ -36,7 +38,7 @@ public sealed class CsiSnapshotCloner(IKubernetes kubernetes, TimeProvider clock
             ["metadata"] = new JsonObject { ["name"] = name, ["labels"] = new JsonObject { ["app.kubernetes.io/managed-by"] = "stowage" } },
             ["spec"] = new JsonObject { ["volumeSnapshotClassName"] = snapshotClass, ["source"] = new JsonObject { ["persistentVolumeClaimName"] = claim } },
         }, Group, Version, ns, "volumesnapshots", cancellationToken: ct));
-        var handle = await WaitReadyAsync(ns, name, ct);
+        var (handle, driver) = await WaitReadyAsync(ns, name, ct);
 
         var source = await kubernetes.CoreV1.ReadNamespacedPersistentVolumeClaimAsync(claim, ns, cancellationToken: ct);
         var clone = new V1PersistentVolumeClaim
@@ -52,7 +54,7 @@ public sealed class CsiSnapshotCloner(IKubernetes kubernetes, TimeProvider clock
             },
         };
         await CreateIfMissingAsync(() => kubernetes.CoreV1.CreateNamespacedPersistentVolumeClaimAsync(clone, ns, cancellationToken: ct));
-        return new SnapshotClone(ns, name, clone.Metadata.Name, handle);
+        return new SnapshotClone(ns, name, clone.Metadata.Name, handle, driver, source.Spec.VolumeMode == "Block");
     }
 
     /// <summary>The VolumeSnapshot a run takes of a claim.</summary>
@@ -77,8 +79,8 @@ public sealed class CsiSnapshotCloner(IKubernetes kubernetes, TimeProvider clock
     public Task DeleteSnapshotOfRunAsync(string ns, string claim, string runId, CancellationToken ct) =>
         IgnoreMissingAsync(() => kubernetes.CustomObjects.DeleteNamespacedCustomObjectAsync(Group, Version, ns, "volumesnapshots", SnapshotNameFor(runId, claim), cancellationToken: ct));
 
-    /// <summary>Waits until the snapshot is ready to use, then returns its handle from its bound VolumeSnapshotContent.</summary>
-    private async Task<string?> WaitReadyAsync(string ns, string name, CancellationToken ct)
+    /// <summary>Waits until the snapshot is ready to use, then returns its handle and driver from its bound VolumeSnapshotContent.</summary>
+    private async Task<(string? Handle, string? Driver)> WaitReadyAsync(string ns, string name, CancellationToken ct)
     {
         var deadline = clock.GetUtcNow() + ReadyTimeout;
         while (clock.GetUtcNow() < deadline)
@@ -95,12 +97,12 @@ public sealed class CsiSnapshotCloner(IKubernetes kubernetes, TimeProvider clock
         throw new SnapshotFailedException($"VolumeSnapshot {ns}/{name} was not ready within {ReadyTimeout.TotalMinutes:0} minutes; check the CSI snapshotter.");
     }
 
-    private async Task<string?> HandleAsync(JsonNode snapshot, CancellationToken ct)
+    private async Task<(string? Handle, string? Driver)> HandleAsync(JsonNode snapshot, CancellationToken ct)
     {
-        if (snapshot["status"]?["boundVolumeSnapshotContentName"]?.GetValue<string>() is not { Length: > 0 } contentName) return null;
+        if (snapshot["status"]?["boundVolumeSnapshotContentName"]?.GetValue<string>() is not { Length: > 0 } contentName) return (null, null);
         var content = JsonNode.Parse(KubernetesJson.Serialize(
             await kubernetes.CustomObjects.GetClusterCustomObjectAsync(Group, Version, "volumesnapshotcontents", contentName, ct)))!;
-        return content["status"]?["snapshotHandle"]?.GetValue<string>();
+        return (content["status"]?["snapshotHandle"]?.GetValue<string>(), content["spec"]?["driver"]?.GetValue<string>());
     }
 
     private static async Task CreateIfMissingAsync(Func<Task> create)

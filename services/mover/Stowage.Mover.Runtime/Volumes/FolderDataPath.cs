@@ -15,12 +15,13 @@ public sealed class FolderDataPath(IVolumeLocator volumes, RepositoryOpener open
     public Task CheckAsync(string @namespace, string claimName, CancellationToken cancellationToken) =>
         volumes.LocateAsync(@namespace, claimName, create: false, cancellationToken);
 
-    public async Task<SnapshotInfo> BackupAsync(RunRepository runs, VolumeCopyRequest request, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
+    public async Task<VolumeBackup> BackupAsync(RunRepository runs, VolumeCopyRequest request, IProgress<BackupProgress>? progress, CancellationToken cancellationToken)
     {
         var folder = request.IsClone
             ? await WaitForCloneAsync(request.Namespace, request.ClaimToRead, cancellationToken)
             : await volumes.LocateAsync(request.Namespace, request.ClaimToRead, create: false, cancellationToken);
-        return await runs.BackupVolumeAsync(request.RunId, request.PolicyId, request.Application, request.ClaimName, folder, progress, cancellationToken, request.ExtraTags);
+        return new VolumeBackup(await runs.BackupVolumeAsync(request.RunId, request.PolicyId, request.Application, request.ClaimName, folder, progress,
+            cancellationToken, request.ExtraTags), []);
     }
 
     public async Task<RestoreResult> RestoreAsync(VolumeRestoreRequest request, CancellationToken cancellationToken)

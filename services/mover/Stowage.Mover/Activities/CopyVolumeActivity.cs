@@ -39,13 +39,12 @@ internal sealed partial class CopyVolumeActivity(RepositoryOpener opener, IEvent
                 CancellationToken.None));
         var runs = new RunRepository(repository, options.Value.ScratchRoot, options.Value.UploadBytesPerSecond);
         var ns = request.Spec.Application.Namespace;
-        SnapshotInfo snapshot;
+        VolumeBackup copied;
         try
         {
             var previous = await runs.PreviousAsync(request.RunId, request.PolicyId, copy.Volume.ClaimName, CancellationToken.None);
-            snapshot = await snapshots.WithClaimAsync(ns, copy.Volume, request.RunId, previous?.Tags.GetValueOrDefault(BackupTags.Run), (claim, clone) => volumes.BackupAsync(runs,
-                new VolumeCopyRequest(request.Spec.Target, ns, ns, request.RunId, request.PolicyId, request.Spec.Application.ToString(), copy.Volume.ClaimName, claim,
-                    clone?.SnapshotHandle),
+            copied = await snapshots.WithClaimAsync(ns, copy.Volume, request.RunId, previous?.Tags.GetValueOrDefault(BackupTags.Run), (claim, clone) => volumes.BackupAsync(runs,
+                new VolumeCopyRequest(request.Spec.Target, ns, ns, request.RunId, request.PolicyId, request.Spec.Application.ToString(), copy.Volume.ClaimName, claim, clone),
                 progress, running.Token));
         }
         catch (VolumeJobFailedException ex)
@@ -54,9 +53,15 @@ internal sealed partial class CopyVolumeActivity(RepositoryOpener opener, IEvent
             LogFailed(request.RunId, copy.Volume.ClaimName, ex.Message);
             return new VolumeResult(copy.Volume.ClaimName, false, null, 0, ex.Message);
         }
+        var snapshot = copied.Snapshot;
+        foreach (var warning in copied.Warnings) LogWarning(request.RunId, copy.Volume.ClaimName, warning);
         LogCopied(request.RunId, copy.Volume.ClaimName, snapshot.ShortId, snapshot.Summary.BytesUploaded);
-        return new VolumeResult(copy.Volume.ClaimName, true, snapshot.Id, snapshot.Summary.BytesUploaded, null, snapshot.Summary.Bytes);
+        return new VolumeResult(copy.Volume.ClaimName, true, snapshot.Id, snapshot.Summary.BytesUploaded, null, snapshot.Summary.Bytes,
+            copied.Warnings.Count > 0 ? copied.Warnings : null, copied.BytesRead);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: volume {Volume}: {Warning}")]
+    private partial void LogWarning(string runId, string volume, string warning);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: volume {Volume} was not copied: {Reason}")]
     private partial void LogFailed(string runId, string volume, string reason);

@@ -1,7 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Stowage.Mover.Runtime.ChangedBlocks;
+namespace Stowage.Mover.Cbt;
 
 /// <summary>TLS to a snapshot metadata service, trusting the CA bundle its SnapshotMetadataService names and nothing else.</summary>
 public static class ServiceCertificates

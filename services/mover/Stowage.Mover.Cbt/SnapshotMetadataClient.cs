@@ -5,7 +5,7 @@ using Stowage.Mover.Engine.Backup;
 using Stowage.SnapshotMetadata.Api;
 using Api = Stowage.SnapshotMetadata.Api.SnapshotMetadata;
 
-namespace Stowage.Mover.Runtime.ChangedBlocks;
+namespace Stowage.Mover.Cbt;
 
 /// <summary>
 /// Calls a CSI driver's Kubernetes SnapshotMetadata service (KEP-3314) and hands its streamed block metadata to the
