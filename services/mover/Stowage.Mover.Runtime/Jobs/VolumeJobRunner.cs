@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Net;
 using k8s;
 using k8s.Autorest;
@@ -18,12 +19,19 @@ namespace Stowage.Mover.Runtime.Jobs;
 public sealed partial class VolumeJobRunner(IKubernetes kubernetes, IOptions<VolumeJobSettings> settings, TimeProvider clock, ILogger<VolumeJobRunner> logger)
 {
     private static readonly ActivitySource Source = new("Stowage.Mover.Jobs");
+    private static readonly Meter Meter = new("Stowage.Mover.Jobs");
+    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("stowage.volume_job.duration", "s",
+        "From creating (or adopting) a volume job to its end, by kind and outcome");
+    private static readonly Histogram<double> StartDelay = Meter.CreateHistogram<double>("stowage.volume_job.start_delay", "s",
+        "From creating (or adopting) a volume job to first seeing its pod run: scheduling, attaching and starting");
 
     public async Task<string> RunAsync(VolumeJob job, TargetCredentials credentials, Action<string>? onLogLine, CancellationToken ct)
     {
         using var span = Source.StartActivity($"volume job {job.Kind}");
         span?.SetTag("k8s.namespace.name", job.Namespace);
         span?.SetTag("k8s.job.name", job.Name);
+        var started = clock.GetTimestamp();
+        TimeSpan? untilRunning = null;
         var created = await CreateOrAdoptAsync(job, credentials, ct);
         using var following = CancellationTokenSource.CreateLinkedTokenSource(ct);
         Task? follow = null;
@@ -34,6 +42,11 @@ public sealed partial class VolumeJobRunner(IKubernetes kubernetes, IOptions<Vol
             {
                 var current = await ReadAsync(job, ct);
                 var pods = await PodsAsync(job, ct);
+                if (untilRunning is null && pods.Any(p => p.Status?.Phase is "Running" or "Succeeded"))
+                {
+                    untilRunning = clock.GetElapsedTime(started);
+                    StartDelay.Record(untilRunning.Value.TotalSeconds, new TagList { { "kind", job.Kind.ToString() } });
+                }
                 if (follow is null && onLogLine is not null && pods.FirstOrDefault(p => p.Status?.Phase == "Running") is { } running)
                 {
                     follow = FollowAsync(running, onLogLine, following.Token);
@@ -44,17 +57,17 @@ public sealed partial class VolumeJobRunner(IKubernetes kubernetes, IOptions<Vol
                     var message = Terminated(succeeded)?.Message;
                     if (string.IsNullOrWhiteSpace(message))
                         throw new VolumeJobFailedException($"Job {job.Namespace}/{job.Name} succeeded without a result in its termination message.");
-                    LogFinished(job.Namespace, job.Name, "Complete");
+                    Finished(job, "Complete", started, untilRunning);
                     return message;
                 }
                 if (Condition(current, "Failed") is { } failed)
                 {
-                    LogFinished(job.Namespace, job.Name, failed.Reason ?? "Failed");
+                    Finished(job, failed.Reason ?? "Failed", started, untilRunning);
                     throw new VolumeJobFailedException(FailureOf(job, failed, pods));
                 }
                 if (StuckPending(pods, pendingSince) is { } stuck)
                 {
-                    LogFinished(job.Namespace, job.Name, "PendingTimeout");
+                    Finished(job, "PendingTimeout", started, untilRunning);
                     throw new VolumeJobFailedException($"Volume job {job.Namespace}/{job.Name} for claim {job.ClaimName} failed: its pod {stuck.Metadata.Name}" +
                         $"{(job.NodeName is { } node ? $" for node {node}" : "")} stayed Pending for {settings.Value.PendingTimeout} ({PendingReason(stuck)}).{LastFailedPod(pods)}");
                 }
@@ -72,6 +85,13 @@ public sealed partial class VolumeJobRunner(IKubernetes kubernetes, IOptions<Vol
             if (follow is not null) await follow.ContinueWith(_ => { }, TaskScheduler.Default);
             if (!ct.IsCancellationRequested) await DeleteAsync(job, created);
         }
+    }
+
+    private void Finished(VolumeJob job, string condition, long started, TimeSpan? untilRunning)
+    {
+        var elapsed = clock.GetElapsedTime(started);
+        Duration.Record(elapsed.TotalSeconds, new TagList { { "kind", job.Kind.ToString() }, { "outcome", condition } });
+        LogFinished(job.Namespace, job.Name, condition, elapsed.TotalSeconds, untilRunning?.TotalSeconds);
     }
 
     private async Task<V1Job> CreateOrAdoptAsync(VolumeJob job, TargetCredentials credentials, CancellationToken ct)
@@ -198,6 +218,7 @@ public sealed partial class VolumeJobRunner(IKubernetes kubernetes, IOptions<Vol
     [LoggerMessage(Level = LogLevel.Information, Message = "Volume job {Namespace}/{Job} exists already; following it")]
     private partial void LogAdopted(string @namespace, string job);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Volume job {Namespace}/{Job} finished: {Condition}")]
-    private partial void LogFinished(string @namespace, string job, string condition);
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Volume job {Namespace}/{Job} finished: {Condition} after {Seconds:0.00} s; its pod was first seen running after {StartSeconds:0.00} s")]
+    private partial void LogFinished(string @namespace, string job, string condition, double seconds, double? startSeconds);
 }
