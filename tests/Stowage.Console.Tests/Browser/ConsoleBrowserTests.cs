@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -18,6 +19,13 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserFixture fixture)
 
         var other = await page.GotoAsync($"{fixture.Installation.ApiUrl}/ui/applications/team-b/orders");
         Assert.Equal(403, other!.Status);
+
+        // Rebuilding the read model is work on every namespace, which the platform's role grants (docs/operations.md).
+        using var team = new HttpClient();
+        team.DefaultRequestHeaders.Authorization = new("Bearer", fixture.TeamAToken);
+        var rebuild = await team.PostAsync($"{fixture.Installation.ApiUrl}/admin/projections/rebuild", null);
+        Assert.Equal(HttpStatusCode.Forbidden, rebuild.StatusCode);
+        Assert.Contains("update backuppolicies.stowage.io in every namespace", await rebuild.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Stowage.Common.Access;
 using Stowage.Console.Access;
 using Stowage.Console.FrontDoor;
 using Stowage.Console.Services;
@@ -88,7 +89,7 @@ public sealed class FrontDoorTests(FrontDoorFixture fixture) : IClassFixture<Fro
     {
         _ = fixture.Console.Server;
         var services = fixture.Console.Services.GetRequiredService<StowageServices>();
-        var viewer = new Viewer("ana", null, [], new Dictionary<string, IReadOnlyList<string>>(), "viewer-token");
+        var viewer = new Viewer(new Caller("ana", null, [], new Dictionary<string, IReadOnlyList<string>>()), "viewer-token");
 
         var answer = await services.SendAsync(service, HttpMethod.Get, "/runs/r-9?x=1", viewer, null, CancellationToken.None);
 

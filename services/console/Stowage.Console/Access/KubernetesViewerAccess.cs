@@ -9,10 +9,9 @@ internal sealed class KubernetesViewerAccess(IAccessReview review) : IViewerAcce
     {
         if (string.IsNullOrWhiteSpace(token)) return null;
         return await review.AuthenticateAsync(token, ct) is { } caller
-            ? new Viewer(caller.UserName, caller.Uid, caller.Groups, caller.Extra, token)
+            ? new Viewer(caller, token)
             : null;
     }
 
-    public Task<bool> MayAsync(Viewer viewer, ViewerAction action, CancellationToken ct) =>
-        review.IsAllowedAsync(new Caller(viewer.UserName, viewer.Uid, viewer.Groups, viewer.Extra), new Permission(action.Verb, action.Resource, action.Namespace), ct);
+    public Task<bool> MayAsync(Viewer viewer, Permission permission, CancellationToken ct) => review.IsAllowedAsync(viewer.Caller, permission, ct);
 }

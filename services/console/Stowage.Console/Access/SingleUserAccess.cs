@@ -1,3 +1,5 @@
+using Stowage.Common.Access;
+
 namespace Stowage.Console.Access;
 
 /// <summary>
@@ -7,10 +9,10 @@ namespace Stowage.Console.Access;
 /// </summary>
 internal sealed class SingleUserAccess(IConfiguration configuration) : IViewerAccess
 {
-    private static readonly Viewer Operator = new("local-operator", null, ["system:authenticated"], new Dictionary<string, IReadOnlyList<string>>(), null);
+    private static readonly Viewer Operator = new(new Caller("local-operator", null, ["system:authenticated"], new Dictionary<string, IReadOnlyList<string>>()), null);
 
     public Task<Viewer?> AuthenticateAsync(string? token, CancellationToken ct) =>
         Task.FromResult<Viewer?>(Operator with { Token = token ?? configuration["Console:OperatorToken"] });
 
-    public Task<bool> MayAsync(Viewer viewer, ViewerAction action, CancellationToken ct) => Task.FromResult(true);
+    public Task<bool> MayAsync(Viewer viewer, Permission permission, CancellationToken ct) => Task.FromResult(true);
 }

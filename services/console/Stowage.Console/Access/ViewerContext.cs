@@ -1,3 +1,4 @@
+using Stowage.Common.Access;
 using Stowage.Console.Protection;
 
 namespace Stowage.Console.Access;
@@ -10,7 +11,7 @@ public sealed class ViewerContext(IViewerAccess access, IHttpContextAccessor htt
 {
     public const string TokenCookie = "stowage-token";
 
-    private readonly Dictionary<ViewerAction, bool> answers = [];
+    private readonly Dictionary<Permission, bool> answers = [];
     private Viewer? viewer;
     private bool authenticated;
 
@@ -22,12 +23,12 @@ public sealed class ViewerContext(IViewerAccess access, IHttpContextAccessor htt
         return viewer;
     }
 
-    public async Task<bool> MayAsync(ViewerAction action, CancellationToken ct)
+    public async Task<bool> MayAsync(Permission permission, CancellationToken ct)
     {
-        if (answers.TryGetValue(action, out var known)) return known;
+        if (answers.TryGetValue(permission, out var known)) return known;
         var current = await CurrentAsync(ct);
-        var allowed = current is not null && await access.MayAsync(current, action, ct);
-        answers[action] = allowed;
+        var allowed = current is not null && await access.MayAsync(current, permission, ct);
+        answers[permission] = allowed;
         return allowed;
     }
 
@@ -36,7 +37,7 @@ public sealed class ViewerContext(IViewerAccess access, IHttpContextAccessor htt
         var visible = new List<ApplicationProtection>();
         foreach (var application in applications)
         {
-            if (await MayAsync(ViewerAction.See(application.Namespace), ct)) visible.Add(application);
+            if (await MayAsync(StowageResources.SeePolicies(application.Namespace), ct)) visible.Add(application);
         }
         return visible;
     }
@@ -45,7 +46,7 @@ public sealed class ViewerContext(IViewerAccess access, IHttpContextAccessor htt
     {
         var request = http.HttpContext?.Request;
         if (request is null) return null;
-        if (Stowage.Common.Access.BearerTokenHandler.TokenOf(request) is { } token) return token;
+        if (BearerTokenHandler.TokenOf(request) is { } token) return token;
         return request.Cookies.TryGetValue(TokenCookie, out var cookie) ? cookie : null;
     }
 }

@@ -1,3 +1,4 @@
+using Stowage.Common.Access;
 using Stowage.Console.Access;
 using Stowage.Console.Projections;
 using Stowage.Console.Protection;
@@ -34,7 +35,7 @@ internal static class ProtectionEndpoints
     {
         if (await viewer.CurrentAsync(ct) is null) return Unauthenticated();
         var application = await views.GetAsync($"{@namespace}/{name}", ct);
-        if (application is null || !await viewer.MayAsync(ViewerAction.See(@namespace), ct)) return NotFound($"No application {@namespace}/{name}.");
+        if (application is null || !await viewer.MayAsync(StowageResources.SeePolicies(@namespace), ct)) return NotFound($"No application {@namespace}/{name}.");
         return TypedResults.Ok(ProtectionReport.Of(application, clock.GetUtcNow()));
     }
 
@@ -43,7 +44,7 @@ internal static class ProtectionEndpoints
         if (await viewer.CurrentAsync(ct) is not { } current) return Unauthenticated();
         var owner = await views.OwnerAsync("run", runId, ct);
         var application = owner is null ? null : await views.GetAsync(owner, ct);
-        if (application is null || !await viewer.MayAsync(ViewerAction.See(application.Namespace), ct)) return NotFound($"No backup run '{runId}'.");
+        if (application is null || !await viewer.MayAsync(StowageResources.SeePolicies(application.Namespace), ct)) return NotFound($"No backup run '{runId}'.");
         var live = await actions.RunStatusAsync(current, runId, ct);
         return TypedResults.Ok(new { run = application.Runs.FirstOrDefault(r => r.RunId == runId), live = live.Succeeded ? live.Body : default });
     }
@@ -52,7 +53,7 @@ internal static class ProtectionEndpoints
     {
         if (await viewer.CurrentAsync(ct) is not { } current) return Unauthenticated();
         var owner = await views.OwnerAsync("restore", restoreId, ct);
-        if (owner is null || !await viewer.MayAsync(ViewerAction.See(owner[..owner.IndexOf('/')]), ct)) return NotFound($"No restore '{restoreId}'.");
+        if (owner is null || !await viewer.MayAsync(StowageResources.SeePolicies(owner[..owner.IndexOf('/')]), ct)) return NotFound($"No restore '{restoreId}'.");
         var answer = await actions.RestoreStatusAsync(current, restoreId, ct);
         return answer.Succeeded ? TypedResults.Ok(answer.Body) : TypedResults.Problem(answer.Problem, statusCode: answer.Status);
     }
@@ -60,7 +61,7 @@ internal static class ProtectionEndpoints
     private static async Task<IResult> RebuildAsync(ProtectionViews views, ViewerContext viewer, CancellationToken ct)
     {
         if (await viewer.CurrentAsync(ct) is null) return Unauthenticated();
-        if (!await viewer.MayAsync(new ViewerAction("update", "projections", ""), ct)) return TypedResults.Problem("Rebuilding the read model needs 'update' on projections.stowage.io.", statusCode: 403);
+        if (!await viewer.MayAsync(StowageResources.Administer, ct)) return TypedResults.Problem($"Rebuilding the read model needs permission to {StowageResources.Administer}.", statusCode: 403);
         return TypedResults.Ok(await views.RebuildAsync(ct));
     }
 

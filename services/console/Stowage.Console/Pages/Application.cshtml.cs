@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using Stowage.Common.Access;
 using Stowage.Console.Access;
 using Stowage.Console.Extensions;
 using Stowage.Console.Projections;
@@ -65,28 +66,28 @@ public sealed class ApplicationModel(ProtectionViews views, ViewerContext viewer
     }
 
     public Task<IActionResult> OnPostProtectAsync(TargetForm target, CancellationToken ct) =>
-        ActAsync(ViewerAction.CreatePolicy(Namespace), (v, _) => actions.ProtectAsync(v, new ApplicationRef(Namespace, Name), target.ToTarget(), ct),
+        ActAsync(StowageResources.CreatePolicy(Namespace), (v, _) => actions.ProtectAsync(v, new ApplicationRef(Namespace, Name), target.ToTarget(), ct),
             "Protected with the suggested policy; the first backup runs when the schedule is next due, or now with Back up now.", ct);
 
     public Task<IActionResult> OnPostScheduleAsync(string? interval, string? cron, int keepLast, CancellationToken ct) =>
-        ActAsync(ViewerAction.ChangePolicy(Namespace), (v, policy) => actions.ChangeScheduleAsync(v, policy!.Id, policy.Version,
+        ActAsync(StowageResources.UpdatePolicy(Namespace), (v, policy) => actions.ChangeScheduleAsync(v, policy!.Id, policy.Version,
             string.IsNullOrWhiteSpace(cron) ? new BackupSchedule(Interval: interval?.Trim()) : new BackupSchedule(Cron: cron.Trim()), new RetentionRule(keepLast), ct),
             "Policy changed.", ct);
 
     public Task<IActionResult> OnPostPauseAsync(CancellationToken ct) =>
-        ActAsync(ViewerAction.ChangePolicy(Namespace), (v, policy) => actions.PauseAsync(v, policy!.Id, ct), "Paused: no scheduled backups until resumed.", ct);
+        ActAsync(StowageResources.UpdatePolicy(Namespace), (v, policy) => actions.PauseAsync(v, policy!.Id, ct), "Paused: no scheduled backups until resumed.", ct);
 
     public Task<IActionResult> OnPostResumeAsync(CancellationToken ct) =>
-        ActAsync(ViewerAction.ChangePolicy(Namespace), (v, policy) => actions.ResumeAsync(v, policy!.Id, ct), "Resumed.", ct);
+        ActAsync(StowageResources.UpdatePolicy(Namespace), (v, policy) => actions.ResumeAsync(v, policy!.Id, ct), "Resumed.", ct);
 
     public Task<IActionResult> OnPostBackUpNowAsync(CancellationToken ct) =>
-        ActAsync(ViewerAction.BackUp(Namespace), (v, policy) => actions.BackUpNowAsync(v, policy!.Id, ct), "Backup requested; it appears below in a moment.", ct);
+        ActAsync(StowageResources.CreateBackup(Namespace), (v, policy) => actions.BackUpNowAsync(v, policy!.Id, ct), "Backup requested; it appears below in a moment.", ct);
 
     public async Task<IActionResult> OnPostRestoreAsync(string runId, string targetNamespace, string? storageClassMap, CancellationToken ct)
     {
         if (!StorageClassMap.TryParse(storageClassMap, out var map, out var mapProblem)) return await ShowAsync(ct, problem: mapProblem);
         string? restoreId = null;
-        var result = await ActAsync(ViewerAction.Restore(targetNamespace.Trim()), async (v, policy) =>
+        var result = await ActAsync(StowageResources.CreateRestore(targetNamespace.Trim()), async (v, policy) =>
         {
             var answer = await actions.StartRestoreAsync(v, policy!.Target, Namespace, runId, targetNamespace.Trim(), map, ct);
             if (answer.Succeeded)
@@ -100,14 +101,14 @@ public sealed class ApplicationModel(ProtectionViews views, ViewerContext viewer
         return restoreId is null ? result : RedirectToPage("/Application", new { @namespace = Namespace, name = Name, restore = restoreId, message = $"Restore into {targetNamespace.Trim()} started." });
     }
 
-    private async Task<IActionResult> ActAsync(ViewerAction action, Func<Viewer, ProtectingPolicy?, Task<ServiceAnswer>> act, string done, CancellationToken ct)
+    private async Task<IActionResult> ActAsync(Permission action, Func<Viewer, ProtectingPolicy?, Task<ServiceAnswer>> act, string done, CancellationToken ct)
     {
         var current = await viewer.CurrentAsync(ct);
         var application = await views.GetAsync($"{Namespace}/{Name}", ct);
-        if (current is null || !await viewer.MayAsync(ViewerAction.See(Namespace), ct)) return Forbidden();
+        if (current is null || !await viewer.MayAsync(StowageResources.SeePolicies(Namespace), ct)) return Forbidden();
         if (application is null) return NotFound();
         if (!await viewer.MayAsync(action, ct)) return await ShowAsync(ct, problem: $"You may not {action.Verb} {action.Resource} in namespace {action.Namespace}.");
-        if (application.Policy is null && action != ViewerAction.CreatePolicy(Namespace)) return await ShowAsync(ct, problem: "This application has no policy yet.");
+        if (application.Policy is null && action != StowageResources.CreatePolicy(Namespace)) return await ShowAsync(ct, problem: "This application has no policy yet.");
         var answer = await act(current, application.Policy);
         if (!answer.Succeeded) return await ShowAsync(ct, problem: answer.Problem);
         return RedirectToPage("/Application", new { @namespace = Namespace, name = Name, message = done });
@@ -119,11 +120,11 @@ public sealed class ApplicationModel(ProtectionViews views, ViewerContext viewer
         Now = clock.GetUtcNow();
         var current = await viewer.CurrentAsync(ct);
         ViewData["Viewer"] = current?.UserName;
-        if (current is null || !await viewer.MayAsync(ViewerAction.See(Namespace), ct)) return Forbidden();
+        if (current is null || !await viewer.MayAsync(StowageResources.SeePolicies(Namespace), ct)) return Forbidden();
         var application = await views.GetAsync($"{Namespace}/{Name}", ct);
         if (application is null) return NotFound();
         Report = ProtectionReport.Of(application, Now);
-        MayChange = await viewer.MayAsync(application.Policy is null ? ViewerAction.CreatePolicy(Namespace) : ViewerAction.ChangePolicy(Namespace), ct);
+        MayChange = await viewer.MayAsync(application.Policy is null ? StowageResources.CreatePolicy(Namespace) : StowageResources.UpdatePolicy(Namespace), ct);
         MayRestore = application.Policy is not null;
         SuggestedTarget = options.Value.ParseDefaultTarget();
         var newestFirst = application.Runs.Reverse().ToList();

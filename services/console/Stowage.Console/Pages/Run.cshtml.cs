@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Stowage.Common.Access;
 using Stowage.Console.Access;
 using Stowage.Console.Projections;
 using Stowage.Console.Protection;
@@ -29,7 +30,7 @@ public sealed class RunModel(ProtectionViews views, ViewerContext viewer, Consol
         var owner = await views.OwnerAsync("run", RunId, ct);
         Application = owner is null ? null : await views.GetAsync(owner, ct);
         if (Application is null) return NotFound();
-        if (current is null || !await viewer.MayAsync(ViewerAction.See(Application.Namespace), ct))
+        if (current is null || !await viewer.MayAsync(StowageResources.SeePolicies(Application.Namespace), ct))
         {
             Refused = $"You may not see backup runs in namespace {Application.Namespace}.";
             return new PageResult { StatusCode = StatusCodes.Status403Forbidden };
