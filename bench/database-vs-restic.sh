@@ -2,19 +2,20 @@
 # Database-volume benchmark: stowage-mover and restic 0.14 side by side on what PostgreSQL, MySQL or MongoDB keep
 # on a volume: one large file of 8 KiB pages rewritten in place, plus WAL. Initial backup, unchanged re-backup,
 # a day of change (PERCENT % of the pages rewritten at random places, WAL_MIB of new WAL), the incremental backup,
-# and a restore. Prints each tool's repository growth per changed byte (the incremental's real cost), beside the
+# and a restore, beside the write floor (`cp -a` of the volume onto the same kind of fresh target). Prints each tool's repository growth per changed byte (the incremental's real cost), beside the
 # speed and memory table. Not a test.
 #
-#   bench/database-vs-restic.sh [--size-mib 1536] [--percent 1] [--wal-mib 16] [--work DIR]
+#   bench/database-vs-restic.sh [--size-mib 1536] [--percent 1] [--wal-mib 16] [--work DIR] [--restore-on ext4|tmpfs]
 set -euo pipefail
 
-SIZE_MIB=1536 PERCENT=1 WAL_MIB=16 WORK=/tmp/stowage-database
+SIZE_MIB=1536 PERCENT=1 WAL_MIB=16 WORK=/tmp/stowage-database RESTORE_ON=ext4
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --size-mib) SIZE_MIB=$2; shift 2 ;;
     --percent) PERCENT=$2; shift 2 ;;
     --wal-mib) WAL_MIB=$2; shift 2 ;;
     --work) WORK=$2; shift 2 ;;
+    --restore-on) RESTORE_ON=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -52,6 +53,7 @@ s_after=$(du -sb "$SREPO" | cut -f1); r_after=$(du -sb "$RREPO" | cut -f1)
 sout=$(restore_target s local); rout=$(restore_target r local)
 both restore local "$bytes" "$files" "" "" -- restore latest -r "$SREPO" -t "$sout" -- -r "$RREPO" restore latest --target "$rout"
 diff -rq "$DATA" "$sout/" >/dev/null && echo "   stowage restore is identical to the source" || echo "   WARNING: stowage restore differs"
+write_floor local "$bytes" "$files"
 release_restore_targets
 "$STOWAGE" check -r "$SREPO" --read-data >/dev/null && echo "   stowage check --read-data passes"
 
@@ -66,4 +68,4 @@ for tool, grew in (("stowage", s1 - s0), ("restic", r1 - r0)):
     print(f"{tool:8} repository grew {grew / 2**20:8.1f} MiB = {grew / changed:5.1f}x the changed bytes")
 print(f"stowage's growth is {(s1 - s0) / (r1 - r0):.2f}x restic's")
 PY
-rm -rf "$DATA" "$SREPO" "$RREPO" "$WORK"/restore-[sr]-*
+rm -rf "$DATA" "$SREPO" "$RREPO" "$WORK"/restore-[src]-*

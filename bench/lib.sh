@@ -1,5 +1,6 @@
 # Helpers shared by the side-by-side benchmarks (sourced, not run). The caller sets HERE, ROOT, WORK and RESULTS,
-# and RESTORE_IMAGE_MIB (size of each restore's ext4 image) with, optionally, RESTORE_INODES.
+# DATA (the source tree, which write_floor copies), and RESTORE_IMAGE_MIB (size of each restore's ext4 image) with,
+# optionally, RESTORE_INODES and RESTORE_ON (ext4, the default, or tmpfs).
 command -v restic >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq restic >/dev/null; }
 command -v curl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null; }
 [[ -x /usr/bin/time ]] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
@@ -56,9 +57,15 @@ ORDER=0
 # This machine's disk is ext4 without a journal, where ext4 skips inodes deleted in the last minutes and reads
 # each one to decide so: after earlier runs' deletions, creating 20,000 files cost either tool 1-4 s of extra
 # kernel time at random (perf: up to 60 % of a restore in recently_deleted()). Otherwise: fresh directory names.
+# With RESTORE_ON=tmpfs each restore goes into a fresh tmpfs instead, to show the tools' speed when no device
+# limits the writes.
 restore_target() { # TOOL TARGET -> prints the directory to restore into
   local dir="$WORK/restore-$1-$2-$ORDER"
-  if [[ $(id -u) == 0 ]] && command -v mkfs.ext4 >/dev/null; then
+  if [[ ${RESTORE_ON:-ext4} == tmpfs ]]; then
+    local mnt="$WORK/restore-$1.mnt"; mkdir -p "$mnt"
+    if [[ $(id -u) == 0 ]] && mount -t tmpfs -o "size=$((RESTORE_IMAGE_MIB))M" tmpfs "$mnt"; then echo "$mnt/out"; return; fi
+    dir="/dev/shm/stowage-restore-$1-$2-$ORDER"
+  elif [[ $(id -u) == 0 ]] && command -v mkfs.ext4 >/dev/null; then
     local image="$WORK/restore-$1.img" mnt="$WORK/restore-$1.mnt"
     rm -f "$image"; truncate -s "$((RESTORE_IMAGE_MIB))M" "$image"; mkdir -p "$mnt"
     if mkfs.ext4 -q -F ${RESTORE_INODES:+-N "$RESTORE_INODES"} -E lazy_itable_init=0,lazy_journal_init=0 "$image" && mount -o loop "$image" "$mnt" 2>/dev/null; then
@@ -71,8 +78,18 @@ restore_target() { # TOOL TARGET -> prints the directory to restore into
 
 release_restore_targets() {
   local tool
-  for tool in s r; do
-    if mountpoint -q "$WORK/restore-$tool.mnt"; then umount "$WORK/restore-$tool.mnt"; rm -f "$WORK/restore-$tool.img"; fi
+  for tool in s r c; do
+    while mountpoint -q "$WORK/restore-$tool.mnt"; do umount "$WORK/restore-$tool.mnt"; done
+    rm -f "$WORK/restore-$tool.img"
   done
+  rm -rf /dev/shm/stowage-restore-[src]-*
+}
+
+# The write floor: the time `cp -a` takes to write the source tree onto a restore target like the tools' own, what
+# writing the same bytes and files costs on that device with no decoding at all (one thread: a restore that writes
+# several files at once can go below it).
+write_floor() { # TARGET BYTES FILES
+  local out; out=$(restore_target c "$1")
+  measure cp restore "$1" "$2" "$3" "" -- cp -a "$DATA" "$out"
 }
 

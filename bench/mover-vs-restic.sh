@@ -3,11 +3,14 @@
 # and the same kind of target. Not a test: it prints figures.
 #
 #   bench/mover-vs-restic.sh [--size-mib N] [--small-files N] [--many-files N] [--work DIR] [--repeat N] [--s3]
+#                         [--restore-on ext4|tmpfs]
 #
 # With --s3, "server cpu" is what radosgw and its Ceph daemons used during the run: on this machine they share the
 # client's cores, so it bounds how fast either tool can go.
 #
-# Restores go into a freshly made ext4 file system per run when the script runs as root (see restore_target).
+# Restores go into a freshly made ext4 file system per run when the script runs as root (see restore_target), or
+# with --restore-on tmpfs into a fresh tmpfs. Each restore is followed by the write floor: `cp -a` of the same data
+# onto the same kind of fresh target.
 #
 # Every case runs --repeat times (default 2), alternating which tool goes first; the table keeps each tool's
 # fastest run, since other work on a shared machine slows runs at random, and each tool's highest peak memory of the
@@ -17,7 +20,7 @@
 # tests/Stowage.Testing.S3 fixture; radosgw must be installed, see tests/Stowage.Testing.S3/install-s3-server.sh).
 set -euo pipefail
 
-SIZE_MIB=1024 SMALL_FILES=20000 MANY_FILES=200000 WORK=/tmp/stowage-bench USE_S3=0 REPEAT=2
+SIZE_MIB=1024 SMALL_FILES=20000 MANY_FILES=200000 WORK=/tmp/stowage-bench USE_S3=0 REPEAT=2 RESTORE_ON=ext4
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --size-mib) SIZE_MIB=$2; shift 2 ;;
@@ -26,6 +29,7 @@ while [[ $# -gt 0 ]]; do
     --work) WORK=$2; shift 2 ;;
     --s3) USE_S3=1; shift ;;
     --repeat) REPEAT=$2; shift 2 ;;
+    --restore-on) RESTORE_ON=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -62,6 +66,7 @@ run_suite() { # TARGET STOWAGE_REPO RESTIC_REPO SDIR RDIR (dirs empty for S3)
   local sout rout; sout=$(restore_target s "$target"); rout=$(restore_target r "$target")
   both restore "$target" "$bytes" "$files" "" "" -- restore latest -r "$srepo" -t "$sout" -- -r "$rrepo" restore latest --target "$rout"
   diff -rq "$DATA" "$sout/" >/dev/null && echo "   stowage restore is identical to the source" || echo "   WARNING: stowage restore differs"
+  write_floor "$target" "$bytes" "$files"
   release_restore_targets
 }
 
@@ -121,6 +126,6 @@ else
   echo "== S3 target skipped (pass --s3 to run it against the local radosgw)"
 fi
 
-rm -rf "$WORK"/restore-[sr]-*
+rm -rf "$WORK"/restore-[src]-*
 echo
 python3 "$HERE/report.py" "$RESULTS"

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Prints the benchmark table (each tool's fastest run per case) and the ratios to restic.
+"""Prints the benchmark table (each tool's fastest run per case) and the ratios to restic, and each restore against
+the write floor (`cp -a` of the same data onto the same kind of target, tool "cp").
 
 Peak memory is each tool's highest over the rounds, the memory a user has to provide; a run's peak varies by
 about 10 % with garbage-collection timing, so the fastest run's own peak would compare one tool's luckiest
@@ -32,7 +33,7 @@ for (key, tool), peak in peaks.items():
 
 print(f"{'target':6} {'case':11} {'tool':8} {'wall s':>7} {'cpu s':>6} {'server cpu s':>12} {'MB/s':>7} {'files/s':>8} {'peak MiB':>9} {'repo MiB':>9}")
 for key in order:
-    for tool in ("stowage", "restic"):
+    for tool in ("stowage", "restic", "cp"):
         r = best.get((key, tool))
         if not r:
             continue
@@ -47,6 +48,16 @@ for key in order:
         continue
     repo = f"{s['repo'] / r['repo']:14.2f}" if s["repo"] and r["repo"] else f"{'-':>14}"
     print(f"{key[0]:6} {key[1]:11} {r['wall'] / max(s['wall'], 0.01):14.2f} {s['cpu'] / max(r['cpu'], 0.01):13.2f} {s['rss'] / r['rss']:16.2f} {repo}")
+
+floors = [key for key in order if best.get((key, "cp"))]
+if floors:
+    print()
+    print("restore against the write floor (each tool's restore time over cp -a's onto the same kind of target)")
+    print(f"{'target':6} {'case':11} {'cp s':>6} {'stowage / cp':>13} {'restic / cp':>12}")
+    for key in floors:
+        cp = best[(key, "cp")]["wall"]
+        over = [f"{best[(key, tool)]['wall'] / max(cp, 0.01):.2f}" if best.get((key, tool)) else "-" for tool in ("stowage", "restic")]
+        print(f"{key[0]:6} {key[1]:11} {cp:6.2f} {over[0]:>13} {over[1]:>12}")
 
 if "--growth" in sys.argv:
     # Scales are the targets in the order they ran; the limit run ("2M-256M") is not a scale.
