@@ -1,17 +1,11 @@
-using System.Security.Cryptography;
 using Stowage.Mover.Engine.Indexing;
 using Stowage.Mover.Engine.Packs;
+using static Stowage.Mover.Engine.Tests.Indexing.IndexFixtures;
 
 namespace Stowage.Mover.Engine.Tests.Indexing;
 
 public sealed class RepositoryIndexTests
 {
-    private static BlobId RandomId() => new(RandomNumberGenerator.GetBytes(BlobId.Size));
-
-    private static PackDescriptor Pack(int blobs) =>
-        new(RandomId(), 1000 + blobs, Enumerable.Range(0, blobs)
-            .Select(i => new PackEntry(RandomId(), i % 3 == 0 ? BlobType.Tree : BlobType.Data, i % 2 == 0, (uint)i * 10, 10, (uint)i + 1)).ToArray());
-
     [Fact]
     public void Every_blob_of_more_packs_than_one_merge_holds_is_found_where_it_was_put()
     {
@@ -21,17 +15,7 @@ public sealed class RepositoryIndexTests
 
         Assert.Equal(60_000, index.BlobCount);
         Assert.Equal(60, index.PackCount);
-        foreach (var pack in packs)
-        {
-            foreach (var expected in pack.Entries)
-            {
-                Assert.True(index.TryFind(expected.Id, out var home, out var entry));
-                Assert.Equal(pack.PackId, home);
-                Assert.Equal(expected, entry);
-            }
-        }
-        Assert.False(index.Contains(RandomId()));
-        Assert.False(index.TryFind(RandomId(), out _, out _));
+        AssertEveryBlobFoundInItsPack(index, packs);
     }
 
     [Fact]

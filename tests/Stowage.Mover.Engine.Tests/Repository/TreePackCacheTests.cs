@@ -23,7 +23,8 @@ public sealed class TreePackCacheTests
         var cache = new TreePackCache(store, cacheBytes: 4 * Window, windowBytes: Window);
         foreach (var (id, _, _) in trees)
         {
-            Assert.NotEmpty(await cache.ReadBlobAsync(id, CancellationToken.None));
+            using var blob = await cache.ReadBlobAsync(id, CancellationToken.None);
+            Assert.Equal(id, store.Keys.IdHasher.Hash(blob.Span));
             Assert.InRange(cache.CachedBytes, 1, 4 * Window);
         }
         // In pack order every window is read once (a blob larger than a window on its own): far fewer requests than trees.
@@ -46,8 +47,8 @@ public sealed class TreePackCacheTests
         var cache = new TreePackCache(store, cacheBytes: 4 * Window, windowBytes: Window);
         for (var round = 0; round < 20; round++)
         {
-            await cache.ReadBlobAsync(first.Id, CancellationToken.None);
-            await cache.ReadBlobAsync(last.Id, CancellationToken.None);
+            (await cache.ReadBlobAsync(first.Id, CancellationToken.None)).Dispose();
+            (await cache.ReadBlobAsync(last.Id, CancellationToken.None)).Dispose();
         }
         Assert.Equal(2, cache.Reads);
     }
@@ -61,7 +62,11 @@ public sealed class TreePackCacheTests
         var trees = TreeBlobs(store).Take(10).ToList();
 
         var cache = new TreePackCache(store, cacheBytes: Window, windowBytes: Window);
-        foreach (var (id, _, _) in trees) await cache.ReadBlobAsync(id, CancellationToken.None);
+        foreach (var (id, _, _) in trees)
+        {
+            using var blob = await cache.ReadBlobAsync(id, CancellationToken.None);
+            Assert.Equal(id, store.Keys.IdHasher.Hash(blob.Span));
+        }
         Assert.Equal(trees.Count, cache.Reads);
         Assert.Equal(0, cache.CachedBytes);
     }

@@ -115,9 +115,13 @@ internal sealed class TreeWalker(RepositoryStore store, BlobSaver saver, BackupC
     private async Task StoreDirectoryAsync(DirectoryJob directory, CancellationToken cancellationToken)
     {
         var tree = new Tree { Nodes = directory.Entries.OfType<TreeNode>().ToList() };
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(tree, EngineJsonContext.Default.Tree);
-        var id = store.Keys.IdHasher.Hash(bytes);
-        await saver.SaveAsync(id, BlobType.Tree, bytes, cancellationToken);
+        BlobId id;
+        using (var bytes = new PooledBufferWriter())
+        {
+            using (var json = new Utf8JsonWriter(bytes)) JsonSerializer.Serialize(json, tree, EngineJsonContext.Default.Tree);
+            id = store.Keys.IdHasher.Hash(bytes.WrittenMemory.Span);
+            await saver.SaveAsync(id, BlobType.Tree, bytes.WrittenMemory, cancellationToken);
+        }
         directory.Node.Subtree = id.ToString();
         if (directory.Parent is null) RootTree.TrySetResult(id);
         else await FinishEntryAsync(directory.Parent, directory.Slot, directory.Node, cancellationToken);

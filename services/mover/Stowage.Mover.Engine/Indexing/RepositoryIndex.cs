@@ -3,9 +3,9 @@ using Stowage.Mover.Engine.Packs;
 namespace Stowage.Mover.Engine.Indexing;
 
 /// <summary>
-/// Where every blob is, merged from all index files. Safe for concurrent readers and writers. Blobs live in a
-/// sorted table of 49 bytes each; those added since the last merge wait in a small hash table (at most a
-/// sixteenth of the sorted one, about 100 bytes each), so an index of N blobs holds about 55 N bytes.
+/// Where every blob is, merged from all index files (by <see cref="IndexLoader"/>). Safe for concurrent readers and
+/// writers. Blobs live in a sorted table of 49 bytes each; those added since the last merge wait in a small hash
+/// table (at most a sixteenth of the sorted one, about 100 bytes each), so an index of N blobs holds about 55 N bytes.
 /// Every entry of every pack is kept, duplicates included; lookups return the first one added.
 /// </summary>
 internal sealed class RepositoryIndex
@@ -13,11 +13,23 @@ internal sealed class RepositoryIndex
     private const int MinimumStaging = 16 * 1024;
 
     private readonly Lock _lock = new();
-    private readonly SortedBlobTable _table = new();
+    private readonly SortedBlobTable _table;
     private readonly Dictionary<BlobId, IndexEntry> _staged = [];
     private readonly List<IndexEntry> _stagedDuplicates = [];
-    private readonly Dictionary<BlobId, int> _packNumbers = [];
-    private readonly List<(BlobId Id, long Size)> _packs = [];
+    private readonly Dictionary<BlobId, int> _packNumbers;
+    private readonly List<(BlobId Id, long Size)> _packs;
+
+    public RepositoryIndex() : this(new SortedBlobTable(), [], [])
+    {
+    }
+
+    /// <summary>An index of the packs given, numbered by their place in packs, whose entries the table holds (see <see cref="IndexLoader"/>).</summary>
+    internal RepositoryIndex(SortedBlobTable table, List<(BlobId Id, long Size)> packs, Dictionary<BlobId, int> packNumbers)
+    {
+        _table = table;
+        _packs = packs;
+        _packNumbers = packNumbers;
+    }
 
     public long BlobCount { get { lock (_lock) return _table.Count + _staged.Count + _stagedDuplicates.Count; } }
 
@@ -63,20 +75,6 @@ internal sealed class RepositoryIndex
         pack = default;
         entry = default;
         return false;
-    }
-
-    /// <summary>
-    /// Merges what waits and gives back the staging table's room: after a load it was sized for a sixteenth of
-    /// the index (7 MiB at a million blobs) and kept that size, empty, for the rest of the run.
-    /// </summary>
-    public void TrimStaging()
-    {
-        lock (_lock)
-        {
-            MergeStaged();
-            _staged.TrimExcess();
-            _stagedDuplicates.TrimExcess();
-        }
     }
 
     /// <summary>The blob's place among all entries in id order, or -1; stable while nothing is added.</summary>

@@ -7,7 +7,7 @@ namespace Stowage.Mover.Engine.Indexing;
 /// </summary>
 internal sealed class SortedBlobTable
 {
-    private const int ShardBits = 12;
+    public const int ShardBits = 12;
     private readonly IndexEntry[][] _shards = Enumerable.Repeat(Array.Empty<IndexEntry>(), 1 << ShardBits).ToArray();
     private long[]? _shardStarts;
 
@@ -65,6 +65,15 @@ internal sealed class SortedBlobTable
             _shards[s] = MergeShard(_shards[s], sorted[start..end]);
             start = end;
         }
+        Count += sorted.Length;
+        _shardStarts = null;
+    }
+
+    /// <summary>Makes sorted (by id, ties in the order to keep) the content of a shard that holds nothing yet.</summary>
+    public void Adopt(int shard, IndexEntry[] sorted)
+    {
+        if (_shards[shard].Length != 0) throw new InvalidOperationException($"Shard {shard} is not empty.");
+        _shards[shard] = sorted;
         Count += sorted.Length;
         _shardStarts = null;
     }

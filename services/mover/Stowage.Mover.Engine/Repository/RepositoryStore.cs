@@ -28,27 +28,33 @@ internal sealed class RepositoryStore(IRepositoryBackend backend, RepositoryKeys
     /// </summary>
     public const long IndexBytesInFlight = 8 * 1024 * 1024;
 
+    /// <summary>Loads every index file, twice (see <see cref="IndexLoader"/>): memory is then the entries, once.</summary>
     public async Task LoadIndexAsync(CancellationToken cancellationToken)
     {
-        var index = new RepositoryIndex();
+        var loader = new IndexLoader();
         var files = await ListSealedObjectsAsync(RepositoryLayout.IndexPrefix, cancellationToken);
+        await ForEachIndexFileAsync(files, loader.Count, cancellationToken);
+        await ForEachIndexFileAsync(files, loader.Fill, cancellationToken);
+        var index = loader.Build();
+        foreach (var file in files) index.IndexFiles.Add(BlobId.Parse(RepositoryLayout.NameOf(file.Key)));
+        Index = index;
+    }
+
+    private async Task ForEachIndexFileAsync(List<StoredObject> files, Action<byte[], string> decode, CancellationToken cancellationToken)
+    {
         var inFlight = new InFlightBytes(IndexBytesInFlight);
         await Parallel.ForEachAsync(files, Parallelism(cancellationToken), async (file, ct) =>
         {
             await inFlight.WaitAsync(file.Size, ct);
             try
             {
-                var payload = await ReadSealedFileAsync("index", file.Key, ct);
-                foreach (var pack in IndexFileCodec.Read(payload, file.Key)) index.Add(pack);
+                decode(await ReadSealedFileAsync("index", file.Key, ct), file.Key);
             }
             finally
             {
                 inFlight.Release(file.Size);
             }
-            lock (index.IndexFiles) index.IndexFiles.Add(BlobId.Parse(RepositoryLayout.NameOf(file.Key)));
         });
-        index.TrimStaging();
-        Index = index;
     }
 
     /// <summary>Keys of the sealed files under prefix; one too large to be a sealed file is refused before it is read.</summary>
@@ -83,15 +89,6 @@ internal sealed class RepositoryStore(IRepositoryBackend backend, RepositoryKeys
         if (kind is "index" or "snapshot" && (!BlobId.TryParse(name, out var expected) || BlobId.HashOf(stored) != expected))
             throw new RepositoryDamagedException($"Object '{key}' does not match its name (damaged).");
         return Keys.Files.Open(kind, stored, $"Object '{key}'");
-    }
-
-    public async Task<byte[]> ReadBlobAsync(BlobId id, CancellationToken cancellationToken)
-    {
-        if (!Index.TryFind(id, out var pack, out var entry))
-            throw new RepositoryDamagedException($"Blob {id.ToShortString()} is not in any index.");
-        var sealedBlob = new byte[entry.Length];
-        await Backend.ReadRangeAsync(RepositoryLayout.Pack(pack), entry.Offset, sealedBlob, cancellationToken);
-        return Keys.Blobs.Open(entry, sealedBlob, $"pack {pack.ToShortString()}");
     }
 
     public Task<Tree> LoadTreeAsync(BlobId id, CancellationToken cancellationToken) => Trees.LoadAsync(id, cancellationToken);

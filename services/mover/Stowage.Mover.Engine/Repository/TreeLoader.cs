@@ -48,8 +48,11 @@ internal sealed class TreeLoader(RepositoryStore store, long packCacheBytes, lon
     }
 
     /// <summary>The data blob ids a content list holds (lists live in tree packs, so they share the pack cache).</summary>
-    public async Task<BlobId[]> LoadContentListAsync(BlobId id, CancellationToken cancellationToken) =>
-        ContentList.Read(await _packs.ReadBlobAsync(id, cancellationToken), id);
+    public async Task<BlobId[]> LoadContentListAsync(BlobId id, CancellationToken cancellationToken)
+    {
+        using var bytes = await _packs.ReadBlobAsync(id, cancellationToken);
+        return ContentList.Read(bytes.Span, id);
+    }
 
     /// <summary>
     /// Waits until no load started so far still runs. A walk that stops early (a failure, a refused entry) leaves
@@ -156,8 +159,8 @@ internal sealed class TreeLoader(RepositoryStore store, long packCacheBytes, lon
         if (Interlocked.Exchange(ref slot.Started, 1) != 0) return;
         try
         {
-            var bytes = await _packs.ReadBlobAsync(id, cancellationToken);
-            slot.Tree.TrySetResult(JsonSerializer.Deserialize(bytes, EngineJsonContext.Default.Tree)
+            using var bytes = await _packs.ReadBlobAsync(id, cancellationToken);
+            slot.Tree.TrySetResult(JsonSerializer.Deserialize(bytes.Span, EngineJsonContext.Default.Tree)
                 ?? throw new RepositoryDamagedException($"Tree {id.ToShortString()} is empty."));
         }
         catch (Exception e)

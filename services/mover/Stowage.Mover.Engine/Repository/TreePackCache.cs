@@ -1,3 +1,4 @@
+using Stowage.Mover.Engine.Packs;
 using Stowage.Mover.Engine.Storage;
 
 namespace Stowage.Mover.Engine.Repository;
@@ -46,7 +47,8 @@ internal sealed class TreePackCache(RepositoryStore store, long cacheBytes, int 
     /// <summary>Requests sent to the backend so far (windows and blobs read on their own).</summary>
     internal int Reads => Volatile.Read(ref _reads);
 
-    public async Task<byte[]> ReadBlobAsync(BlobId id, CancellationToken cancellationToken)
+    /// <summary>The blob's plaintext, opened and verified, in an array of the engine's pool (trees of large directories are megabytes).</summary>
+    public async Task<PooledBytes> ReadBlobAsync(BlobId id, CancellationToken cancellationToken)
     {
         if (!store.Index.TryFind(id, out var pack, out var entry))
             throw new RepositoryDamagedException($"Blob {id.ToShortString()} is not in any index.");
@@ -58,7 +60,16 @@ internal sealed class TreePackCache(RepositoryStore store, long cacheBytes, int 
         if ((cached ? WindowFor(pack, entry.Offset, blobEnd, packSize, cancellationToken) : null) is not { } window)
         {
             Interlocked.Increment(ref _reads);
-            return await store.ReadBlobAsync(id, cancellationToken);
+            var sealedBlob = PooledBytes.Rent((int)entry.Length);
+            try
+            {
+                await store.Backend.ReadRangeAsync(RepositoryLayout.Pack(pack), entry.Offset, sealedBlob.AsMemory(0, (int)entry.Length), cancellationToken);
+                return Open(pack, entry, sealedBlob.AsSpan(0, (int)entry.Length));
+            }
+            finally
+            {
+                EngineBuffers.Pool.Return(sealedBlob);
+            }
         }
         byte[] bytes;
         try
@@ -70,7 +81,21 @@ internal sealed class TreePackCache(RepositoryStore store, long cacheBytes, int 
             Forget(window);
             throw;
         }
-        return store.Keys.Blobs.Open(entry, bytes.AsSpan((int)(entry.Offset - window.Start), (int)entry.Length), $"pack {pack.ToShortString()}");
+        return Open(pack, entry, bytes.AsSpan((int)(entry.Offset - window.Start), (int)entry.Length));
+    }
+
+    private PooledBytes Open(BlobId pack, PackEntry entry, ReadOnlySpan<byte> sealedBlob)
+    {
+        var plain = PooledBytes.Rent((int)entry.RawLength);
+        try
+        {
+            return new PooledBytes(plain, store.Keys.Blobs.Open(entry, sealedBlob, plain, $"pack {pack.ToShortString()}"));
+        }
+        catch
+        {
+            EngineBuffers.Pool.Return(plain);
+            throw;
+        }
     }
 
     /// <summary>
