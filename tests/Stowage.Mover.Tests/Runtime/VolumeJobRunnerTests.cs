@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Stowage.Common.Access;
 using Stowage.Common.Targets;
 using local::Stowage.Local;
 using Stowage.LocalCluster;
@@ -33,9 +34,12 @@ public sealed class VolumeJobRunnerTests : IAsyncLifetime
     {
         kubernetes = await FakeKubernetesApiServer.StartAsync(new FakeKubernetesApiServerOptions
         {
-            RunWorkloads = true, Images = LocalImages.All(), JobBackoff = TimeSpan.Zero, Namespaces = ["default", "shop"],
+            RunWorkloads = true, Images = LocalImages.All(), JobBackoff = TimeSpan.Zero, Namespaces = ["default", "shop"], Authorization = true,
         });
-        client = kubernetes.CreateClient();
+        // The runner calls the cluster as the mover does: its ServiceAccount, under the chart's RBAC.
+        await ShippedRbac.ApplyAsync(kubernetes);
+        var mover = Caller.OfServiceAccount("stowage", "stowage-mover");
+        client = new k8s.Kubernetes(kubernetes.CreateClientConfiguration(kubernetes.IssueToken(mover.UserName, mover.Groups)));
         using var created = await StowageRepository.InitAsync(new LocalDirectoryBackend(repository), RepositorySecret.FromPassword(Password));
     }
 
@@ -46,7 +50,7 @@ public sealed class VolumeJobRunnerTests : IAsyncLifetime
         Directory.Delete(repository, recursive: true);
     }
 
-    private VolumeJobRunner Runner() => new(client, Options.Create(settings), TimeProvider.System, NullLogger<VolumeJobRunner>.Instance);
+    private VolumeJobRunner Runner(VolumeJobSettings? with = null) => new(client, Options.Create(with ?? settings), TimeProvider.System, NullLogger<VolumeJobRunner>.Instance);
 
     private static VolumeJob Backup(string claim, string? node) => new(VolumeJobKind.Backup, "shop", VolumeJobs.NameFor(VolumeJobKind.Backup, "run-1", claim), claim, node,
         ["backup", VolumeJobs.DataPath, "--tag", "stowage.run=run-1", "--result-file", VolumeJobs.ResultPath, "--progress-json"], new Dictionary<string, string> { ["stowage.io/run"] = "run-1" });
@@ -112,6 +116,20 @@ public sealed class VolumeJobRunnerTests : IAsyncLifetime
         var restored = Directory.CreateTempSubdirectory("stowage-job-restored-").FullName;
         await opened.RestoreAsync(new Stowage.Mover.Engine.Restore.RestoreRequest { SnapshotId = snapshot.Id, TargetPath = restored }, null, CancellationToken.None);
         Assert.Equal(TreeFingerprint.Of(folder), TreeFingerprint.Of(restored));
+        await AssertCleanedUpAsync(job);
+    }
+
+    [Fact]
+    public async Task A_job_is_seen_to_end_when_it_ends_not_at_the_next_poll()
+    {
+        await ClaimUsedOnAsync("data-db-3", "node-1");
+        var job = Into(Backup("data-db-3", "node-1"), repository);
+        var rarely = new VolumeJobSettings { Image = settings.Image, Entrypoint = settings.Entrypoint, Retries = 1, PollInterval = TimeSpan.FromHours(1) };
+
+        // With an hour between polls, only the watch on the Job (which the mover's role must grant) can end this.
+        var result = await Runner(rarely).RunAsync(job, new TargetCredentials("", "", Password), null, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(5));
+
+        Assert.Equal("run-1", JsonSerializer.Deserialize<BackupOutcome>(result, JsonSerializerOptions.Web)!.Snapshot.Tags["stowage.run"]);
         await AssertCleanedUpAsync(job);
     }
 

@@ -34,6 +34,8 @@ public sealed partial class VolumeJobRunner(IKubernetes kubernetes, IOptions<Vol
         TimeSpan? untilRunning = null;
         var created = await CreateOrAdoptAsync(job, credentials, ct);
         using var following = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var changed = new SemaphoreSlim(0, 1);
+        var watch = WatchAsync(job, changed, following.Token);
         Task? follow = null;
         var pendingSince = new Dictionary<string, DateTimeOffset>();
         try
@@ -71,7 +73,7 @@ public sealed partial class VolumeJobRunner(IKubernetes kubernetes, IOptions<Vol
                     throw new VolumeJobFailedException($"Volume job {job.Namespace}/{job.Name} for claim {job.ClaimName} failed: its pod {stuck.Metadata.Name}" +
                         $"{(job.NodeName is { } node ? $" for node {node}" : "")} stayed Pending for {settings.Value.PendingTimeout} ({PendingReason(stuck)}).{LastFailedPod(pods)}");
                 }
-                await Task.Delay(settings.Value.PollInterval, clock, ct);
+                await NextLookAsync(changed, ct);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -82,9 +84,46 @@ public sealed partial class VolumeJobRunner(IKubernetes kubernetes, IOptions<Vol
         finally
         {
             await following.CancelAsync();
+            await watch;
             if (follow is not null) await follow.ContinueWith(_ => { }, TaskScheduler.Default);
             if (!ct.IsCancellationRequested) await DeleteAsync(job, created);
         }
+    }
+
+    /// <summary>
+    /// Watches the Job, so the loop looks again as soon as it changes (its pod started, it completed or failed) rather
+    /// than up to a poll interval later. The poll stays: the watch only wakes it early, and a watch that is refused or
+    /// ends costs no more than the interval.
+    /// </summary>
+    private async Task WatchAsync(VolumeJob job, SemaphoreSlim changed, CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                await foreach (var _ in kubernetes.BatchV1.WatchListNamespacedJobAsync(job.Namespace, fieldSelector: $"metadata.name={job.Name}", cancellationToken: ct))
+                {
+                    if (changed.CurrentCount == 0) changed.Release();
+                }
+                await Task.Delay(settings.Value.PollInterval, clock, ct);
+            }
+        }
+        catch (HttpOperationException ex) when (!ct.IsCancellationRequested)
+        {
+            LogWatchRefused(job.Namespace, job.Name, (int)ex.Response.StatusCode);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or HttpRequestException or KubernetesException)
+        {
+        }
+    }
+
+    /// <summary>Waits for the Job to change, or one poll interval, whichever comes first.</summary>
+    private async Task NextLookAsync(SemaphoreSlim changed, CancellationToken ct)
+    {
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        await Task.WhenAny(Task.Delay(settings.Value.PollInterval, clock, waiting.Token), changed.WaitAsync(waiting.Token));
+        await waiting.CancelAsync();
+        ct.ThrowIfCancellationRequested();
     }
 
     private void Finished(VolumeJob job, string condition, long started, TimeSpan? untilRunning)
@@ -214,6 +253,9 @@ public sealed partial class VolumeJobRunner(IKubernetes kubernetes, IOptions<Vol
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Volume job {Namespace}/{Job} started on {Node}")]
     private partial void LogStarted(string @namespace, string job, string node);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Watching volume job {Namespace}/{Job} was refused ({Status}); its end is seen by polling only")]
+    private partial void LogWatchRefused(string @namespace, string job, int status);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Volume job {Namespace}/{Job} exists already; following it")]
     private partial void LogAdopted(string @namespace, string job);
