@@ -14,7 +14,9 @@ public sealed record MemoryBudget(long? Bytes, string Source)
     private const long HeapShareNumerator = 3, HeapShareDenominator = 4;
     // The pipeline's managed buffers (a chunk buffer per reader, packs being filled, pack segments being read).
     private const long FixedBytes = 40 * MiB;
-    private const long DefaultTreePackCache = 32 * MiB;
+    // Windows of 1 MiB, least recently used out. A check of a million files peaked at 172 MiB with 32 MiB of them
+    // and at 154 MiB with 16, no slower (a walk reads tree packs nearly in order).
+    private const long DefaultTreePackCache = 16 * MiB;
     /// <summary>Entries planned per restore batch, at most.</summary>
     public const int DefaultRestoreBatchFiles = 20_000;
     /// <summary>Memory a restore batch's plan may take without a budget (about 20,000 small files).</summary>
