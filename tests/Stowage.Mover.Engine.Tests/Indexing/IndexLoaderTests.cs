@@ -28,6 +28,17 @@ public sealed class IndexLoaderTests
     }
 
     [Fact]
+    public void A_pack_one_file_lists_twice_counts_once()
+    {
+        var packs = new[] { Pack(2000), Pack(1000) };
+        var index = Load(IndexFileCodec.Write([packs[0], packs[1], packs[0]]));
+
+        Assert.Equal(3000, index.BlobCount);
+        Assert.Equal(2, index.PackCount);
+        AssertEveryBlobFoundInItsPack(index, packs);
+    }
+
+    [Fact]
     public void A_blob_in_two_packs_is_found_in_the_pack_listed_first_and_kept_in_both()
     {
         var first = Pack(5000);

@@ -13,13 +13,16 @@ namespace Stowage.Mover.Engine.Indexing;
 internal sealed class IndexLoader
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<BlobId, (int Number, string File)> _owners = [];
+    private readonly Dictionary<BlobId, (int Number, string File, int EntriesAt)> _owners = [];
     private readonly List<(BlobId Id, long Size)> _packs = [];
     private readonly int[] _sizes = new int[1 << SortedBlobTable.ShardBits];
     private IndexEntry[][]? _shards;
     private int[]? _filled;
 
-    /// <summary>First pass: numbers the file's packs (a pack another file listed first is left to that file) and counts their entries.</summary>
+    /// <summary>
+    /// First pass: numbers the file's packs and counts their entries. A pack listed before (by another file, or
+    /// earlier in this one) is left to that listing, as adding packs one by one ignores a pack it knows.
+    /// </summary>
     public void Count(byte[] payload, string file)
     {
         var sizes = new int[_sizes.Length];
@@ -27,7 +30,7 @@ internal sealed class IndexLoader
         {
             lock (_lock)
             {
-                if (!_owners.TryAdd(packId, (_packs.Count, file))) continue;
+                if (!_owners.TryAdd(packId, (_packs.Count, file, at))) continue;
                 _packs.Add((packId, size));
             }
             for (var i = 0; i < count; i++) sizes[SortedBlobTable.ShardOf(Entry(payload, at, i).Id)]++;
@@ -48,7 +51,7 @@ internal sealed class IndexLoader
         }
         foreach (var (packId, _, at, count) in IndexFileCodec.ReadLayout(payload, file))
         {
-            if (!_owners.TryGetValue(packId, out var owner) || owner.File != file) continue;
+            if (!_owners.TryGetValue(packId, out var owner) || owner.File != file || owner.EntriesAt != at) continue;
             for (var i = 0; i < count; i++)
             {
                 var entry = IndexEntry.From(Entry(payload, at, i), owner.Number);
