@@ -36,6 +36,26 @@ public sealed class CrashSafetyTests
     }
 
     [Fact]
+    public async Task A_failed_backup_returns_only_after_its_other_uploads_have_ended()
+    {
+        // A run that returned while an upload still ran let its caller dispose the repository under its sealers and
+        // uploaders, which then used freed zstd and AES contexts: native heap corruption, now and then.
+        using var temp = new TempDirectory("upload-failure");
+        var source = Directory.CreateDirectory(temp.Sub("source")).FullName;
+        var random = new Random(7);
+        for (var i = 0; i < 3; i++) File.WriteAllBytes(Path.Combine(source, $"file-{i}"), SampleTree.Bytes(random, 5 * 1024 * 1024));
+        using (await TestRepository.InitAsync(new LocalDirectoryBackend(temp.Sub("repo")))) { }
+        var backend = new SlowFailingPackBackend(new LocalDirectoryBackend(temp.Sub("repo")), lateBy: TimeSpan.FromMilliseconds(500));
+        using var repository = await TestRepository.OpenAsync(backend);
+
+        var failed = await Assert.ThrowsAsync<IOException>(() =>
+            repository.BackupAsync(new BackupRequest { SourcePath = source, Tuning = new BackupTuning { Uploaders = 2 } }));
+
+        Assert.Contains("first pack upload", failed.Message);
+        Assert.Equal(0, backend.WritesRunning);
+    }
+
+    [Fact]
     public async Task Cancelled_backup_leaves_no_snapshot_and_a_healthy_repository()
     {
         using var temp = new TempDirectory("cancel");

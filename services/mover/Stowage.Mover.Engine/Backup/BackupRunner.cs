@@ -82,8 +82,8 @@ internal static class BackupRunner
             {
                 failure.Fail(e);
                 files.Writer.TryComplete();
-                saver.Abort(e);
-                try { await Task.WhenAll(readers); } catch { /* the first error is rethrown below */ }
+                await PipelineFailure.WhenEndedAsync(readers);
+                await saver.AbortAsync(e);
                 failure.ThrowIfFailed();
                 throw;
             }

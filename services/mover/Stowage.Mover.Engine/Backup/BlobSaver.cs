@@ -139,13 +139,24 @@ internal sealed class BlobSaver
         await _uploader.CompleteAsync(cancellationToken);
     }
 
-    public void Abort(Exception reason)
+    /// <summary>
+    /// Ends a failed run: waits until no sealer or uploader still works, then frees every pack and buffer they
+    /// held. Call it after the callers of SaveAsync have stopped. A sealer still compressing when the repository
+    /// is disposed would use freed zstd and AES contexts (the heap corruption a failed backup once caused).
+    /// </summary>
+    public async Task AbortAsync(Exception reason)
     {
         _queue.Writer.TryComplete(reason);
-        _uploader.Abort(reason);
+        await PipelineFailure.WhenEndedAsync(_sealers);
+        while (_queue.Reader.TryRead(out var pending)) EngineBuffers.Pool.Return(pending.Buffer);
+        await _uploader.AbortAsync(reason);
         lock (_packs)
         {
-            foreach (var pack in _packs) pack?.Dispose();
+            for (var i = 0; i < _packs.Length; i++)
+            {
+                _packs[i]?.Dispose();
+                _packs[i] = null;
+            }
         }
     }
 

@@ -34,7 +34,19 @@ internal sealed class PackUploader
     /// <summary>Called after a pack is uploaded and in the in-memory index.</summary>
     public Action<PackDescriptor>? Uploaded { get; set; }
 
-    public ValueTask EnqueueAsync(PackBuilder pack, CancellationToken cancellationToken) => _queue.Writer.WriteAsync(pack, cancellationToken);
+    /// <summary>Hands a full pack to the writers; a pack they will not take (the run failed) is freed here.</summary>
+    public async ValueTask EnqueueAsync(PackBuilder pack, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _queue.Writer.WriteAsync(pack, cancellationToken);
+        }
+        catch
+        {
+            pack.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Waits for every queued pack, then indexes the rest.</summary>
     public async Task CompleteAsync(CancellationToken cancellationToken)
@@ -44,7 +56,13 @@ internal sealed class PackUploader
         await FlushIndexAsync(force: true, cancellationToken);
     }
 
-    public void Abort(Exception reason) => _queue.Writer.TryComplete(reason);
+    /// <summary>Waits until no writer still works, then frees the packs left in the queue.</summary>
+    public async Task AbortAsync(Exception reason)
+    {
+        _queue.Writer.TryComplete(reason);
+        await PipelineFailure.WhenEndedAsync(_workers);
+        while (_queue.Reader.TryRead(out var pack)) pack.Dispose();
+    }
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {

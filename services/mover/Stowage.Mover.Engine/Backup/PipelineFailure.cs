@@ -38,5 +38,18 @@ internal sealed class PipelineFailure : IDisposable
         if (_first is { } error) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
     }
 
+    /// <summary>Waits until every stage has ended, however it ended (their errors went to Fail already).</summary>
+    public static async Task WhenEndedAsync(IEnumerable<Task> stages)
+    {
+        try
+        {
+            await Task.WhenAll(stages);
+        }
+        catch (Exception)
+        {
+            // Only that they ended matters here.
+        }
+    }
+
     public void Dispose() => _cancellation.Dispose();
 }

@@ -28,11 +28,14 @@ internal sealed class BlobCompressor(int level) : IDisposable
 
     public int Decompress(ReadOnlySpan<byte> compressed, Span<byte> output) => _decompressor.Value!.Unwrap(compressed, output, bufferSizePrecheck: false);
 
+    /// <summary>Frees the native contexts; the runs that used them must have ended (a later use throws ObjectDisposedException).</summary>
     public void Dispose()
     {
-        foreach (var compressor in _compressor.Values) compressor.Dispose();
-        foreach (var decompressor in _decompressor.Values) decompressor.Dispose();
+        var compressors = _compressor.Values;
+        var decompressors = _decompressor.Values;
         _compressor.Dispose();
         _decompressor.Dispose();
+        foreach (var compressor in compressors) compressor.Dispose();
+        foreach (var decompressor in decompressors) decompressor.Dispose();
     }
 }

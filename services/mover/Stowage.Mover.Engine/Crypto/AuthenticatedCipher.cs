@@ -64,9 +64,11 @@ internal sealed class AuthenticatedCipher(byte[] key) : IDisposable
             : throw new RepositoryDamagedException($"{what} failed authentication (altered or damaged).");
     }
 
+    /// <summary>Frees the native contexts; the runs that used them must have ended (a later use throws ObjectDisposedException).</summary>
     public void Dispose()
     {
-        foreach (var aes in _aes.Values) aes.Dispose();
+        var contexts = _aes.Values;
         _aes.Dispose();
+        foreach (var aes in contexts) aes.Dispose();
     }
 }

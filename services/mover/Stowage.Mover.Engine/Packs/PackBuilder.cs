@@ -13,7 +13,9 @@ internal sealed class PackBuilder : IDisposable
     internal static readonly byte[] HeaderAssociatedData = "stowage/v1/pack-header"u8.ToArray();
 
     private readonly FileStream _file;
-    private readonly Blake3.Hasher _hasher = Blake3.Hasher.New();
+    // Not readonly: Hasher is a mutable struct, and Dispose on a readonly field would clear a copy, so a second
+    // Dispose would free the native state again.
+    private Blake3.Hasher _hasher = Blake3.Hasher.New();
     private readonly List<PackEntry> _entries = [];
     private bool _finished;
 

@@ -34,5 +34,5 @@ public sealed record RestoreRequest
     internal bool WithoutOpenat2 { get; init; }
 }
 
-/// <summary>What a restore wrote.</summary>
-public sealed record RestoreResult(long Files, long Directories, long Bytes, IReadOnlyList<string> Warnings);
+/// <summary>What a restore wrote, and in how many batches (each reads a pack at most once).</summary>
+public sealed record RestoreResult(long Files, long Directories, long Bytes, IReadOnlyList<string> Warnings, int Batches);

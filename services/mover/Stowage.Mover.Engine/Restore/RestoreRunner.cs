@@ -61,6 +61,6 @@ internal static class RestoreRunner
             warnings.Add($"{output.Metadata.SetIdBitsDropped} entries lost their setuid or setgid bit (a repository is untrusted input); restore with setuid bits kept (--keep-setuid) if you trust it.");
         if (budget.Describe(store.Index.ApproximateBytes, restore: true) is { } traded) warnings.Add(traded);
         EngineTelemetry.Duration.Record((DateTimeOffset.UtcNow - started).TotalSeconds, new KeyValuePair<string, object?>("operation", "restore"));
-        return new RestoreResult(writer.Files, writer.Directories, writer.Bytes, warnings);
+        return new RestoreResult(writer.Files, writer.Directories, writer.Bytes, warnings, writer.Batches);
     }
 }
