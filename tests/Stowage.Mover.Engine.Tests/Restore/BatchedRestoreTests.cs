@@ -46,22 +46,14 @@ public sealed class BatchedRestoreTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     /// <summary>Counts ranged reads of data packs.</summary>
-    private sealed class CountingBackend(IRepositoryBackend inner) : IRepositoryBackend
+    private sealed class CountingBackend(IRepositoryBackend inner) : DelegatingBackend(inner)
     {
         public ConcurrentDictionary<string, int> Opened { get; } = new();
 
-        public string Location => inner.Location;
-        public Task WriteAsync(string key, ReadOnlyMemory<byte> data, bool mustNotExist, CancellationToken cancellationToken) => inner.WriteAsync(key, data, mustNotExist, cancellationToken);
-        public Task WriteAsync(string key, Stream content, bool mustNotExist, CancellationToken cancellationToken) => inner.WriteAsync(key, content, mustNotExist, cancellationToken);
-        public Task ReplaceAsync(string key, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) => inner.ReplaceAsync(key, data, cancellationToken);
-        public Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
-        public Task<Stream> OpenRangeAsync(string key, long offset, long length, CancellationToken cancellationToken)
+        public override Task<Stream> OpenRangeAsync(string key, long offset, long length, CancellationToken cancellationToken)
         {
             Opened.AddOrUpdate(key, 1, (_, count) => count + 1);
-            return inner.OpenRangeAsync(key, offset, length, cancellationToken);
+            return base.OpenRangeAsync(key, offset, length, cancellationToken);
         }
-        public IAsyncEnumerable<StoredObject> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
-        public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
-        public void Dispose() => inner.Dispose();
     }
 }

@@ -8,7 +8,7 @@ namespace Stowage.Mover.Engine.Tests.Support;
 /// Fails lock writes on demand and holds pack uploads at a gate, so a test controls a backup that runs for as
 /// long as it likes while its lock cannot be refreshed. Every lock write and removal is reported, in order.
 /// </summary>
-internal sealed class LockFaultBackend(IRepositoryBackend inner) : IRepositoryBackend
+internal sealed class LockFaultBackend(IRepositoryBackend inner) : DelegatingBackend(inner)
 {
     public const string FailureMessage = "Simulated fault: the store refused the lock write.";
 
@@ -17,8 +17,6 @@ internal sealed class LockFaultBackend(IRepositoryBackend inner) : IRepositoryBa
     private readonly Channel<string> _lockEvents = Channel.CreateUnbounded<string>();
 
     public volatile bool FailLockWrites;
-
-    public string Location => inner.Location;
 
     /// <summary>Completes when a pack upload is waiting at the gate.</summary>
     public Task PackHeld => _packHeld.Task.WaitAsync(TimeSpan.FromSeconds(60));
@@ -32,31 +30,26 @@ internal sealed class LockFaultBackend(IRepositoryBackend inner) : IRepositoryBa
     /// <summary>Waits for the next lock event, which must be the one expected.</summary>
     public async Task ExpectLockEventAsync(string expected) => Assert.Equal(expected, await NextLockEventAsync());
 
-    public async Task WriteAsync(string key, ReadOnlyMemory<byte> data, bool mustNotExist, CancellationToken cancellationToken)
+    public override async Task WriteAsync(string key, ReadOnlyMemory<byte> data, bool mustNotExist, CancellationToken cancellationToken)
     {
         await BeforeWriteAsync(key, cancellationToken);
-        await inner.WriteAsync(key, data, mustNotExist, cancellationToken);
+        await base.WriteAsync(key, data, mustNotExist, cancellationToken);
         AfterWrite(key);
     }
 
-    public async Task WriteAsync(string key, Stream content, bool mustNotExist, CancellationToken cancellationToken)
+    public override async Task WriteAsync(string key, Stream content, bool mustNotExist, CancellationToken cancellationToken)
     {
         await BeforeWriteAsync(key, cancellationToken);
-        await inner.WriteAsync(key, content, mustNotExist, cancellationToken);
+        await base.WriteAsync(key, content, mustNotExist, cancellationToken);
         AfterWrite(key);
     }
 
-    public async Task DeleteAsync(string key, CancellationToken cancellationToken)
+    public override async Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        await inner.DeleteAsync(key, cancellationToken);
+        await base.DeleteAsync(key, cancellationToken);
         if (key.StartsWith(RepositoryLayout.LocksPrefix, StringComparison.Ordinal)) _lockEvents.Writer.TryWrite("delete");
     }
 
-    public Task ReplaceAsync(string key, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) => inner.ReplaceAsync(key, data, cancellationToken);
-    public Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
-    public Task<Stream> OpenRangeAsync(string key, long offset, long length, CancellationToken cancellationToken) => inner.OpenRangeAsync(key, offset, length, cancellationToken);
-    public IAsyncEnumerable<StoredObject> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
-    public void Dispose() => inner.Dispose();
 
     private async Task BeforeWriteAsync(string key, CancellationToken cancellationToken)
     {

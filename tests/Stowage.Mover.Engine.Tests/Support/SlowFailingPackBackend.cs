@@ -7,7 +7,7 @@ namespace Stowage.Mover.Engine.Tests.Support;
 /// Two pack uploads at once, then a failure: the first pack write waits until a second one has started and fails;
 /// the second answers only late, some time after it was cancelled, as a slow store does. Counts writes still running.
 /// </summary>
-internal sealed class SlowFailingPackBackend(IRepositoryBackend inner, TimeSpan lateBy) : IRepositoryBackend
+internal sealed class SlowFailingPackBackend(IRepositoryBackend inner, TimeSpan lateBy) : DelegatingBackend(inner)
 {
     private readonly TaskCompletionSource _secondStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _packWrites;
@@ -16,13 +16,11 @@ internal sealed class SlowFailingPackBackend(IRepositoryBackend inner, TimeSpan 
     /// <summary>Pack writes that have started and not yet returned.</summary>
     public int WritesRunning => Volatile.Read(ref _running);
 
-    public string Location => inner.Location;
-
-    public async Task WriteAsync(string key, Stream content, bool mustNotExist, CancellationToken cancellationToken)
+    public override async Task WriteAsync(string key, Stream content, bool mustNotExist, CancellationToken cancellationToken)
     {
         if (!key.StartsWith(RepositoryLayout.DataPrefix, StringComparison.Ordinal))
         {
-            await inner.WriteAsync(key, content, mustNotExist, cancellationToken);
+            await base.WriteAsync(key, content, mustNotExist, cancellationToken);
             return;
         }
         Interlocked.Increment(ref _running);
@@ -43,12 +41,4 @@ internal sealed class SlowFailingPackBackend(IRepositoryBackend inner, TimeSpan 
             Interlocked.Decrement(ref _running);
         }
     }
-
-    public Task WriteAsync(string key, ReadOnlyMemory<byte> data, bool mustNotExist, CancellationToken cancellationToken) => inner.WriteAsync(key, data, mustNotExist, cancellationToken);
-    public Task ReplaceAsync(string key, ReadOnlyMemory<byte> data, CancellationToken cancellationToken) => inner.ReplaceAsync(key, data, cancellationToken);
-    public Task<byte[]> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
-    public Task<Stream> OpenRangeAsync(string key, long offset, long length, CancellationToken cancellationToken) => inner.OpenRangeAsync(key, offset, length, cancellationToken);
-    public IAsyncEnumerable<StoredObject> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
-    public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
-    public void Dispose() => inner.Dispose();
 }

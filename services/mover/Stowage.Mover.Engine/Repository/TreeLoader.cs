@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Stowage.Mover.Engine.Backup;
 using Stowage.Mover.Engine.Snapshots;
 
 namespace Stowage.Mover.Engine.Repository;
@@ -61,17 +62,8 @@ internal sealed class TreeLoader(RepositoryStore store, long packCacheBytes, lon
     /// </summary>
     public async Task WhenIdleAsync()
     {
-        while (!_running.IsEmpty)
-        {
-            try
-            {
-                await Task.WhenAll(_running.Keys);
-            }
-            catch (Exception)
-            {
-                // Each load's failure went to whoever awaited its tree; here only its end matters.
-            }
-        }
+        // Each load's failure went to whoever awaited its tree; here only its end matters.
+        while (!_running.IsEmpty) await PipelineFailure.WhenEndedAsync(_running.Keys);
     }
 
     private void Track(Task load)
