@@ -50,7 +50,6 @@ internal sealed class LockFaultBackend(IRepositoryBackend inner) : DelegatingBac
         if (key.StartsWith(RepositoryLayout.LocksPrefix, StringComparison.Ordinal)) _lockEvents.Writer.TryWrite("delete");
     }
 
-
     private async Task BeforeWriteAsync(string key, CancellationToken cancellationToken)
     {
         if (key.StartsWith(RepositoryLayout.DataPrefix, StringComparison.Ordinal))
