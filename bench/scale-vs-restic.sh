@@ -5,19 +5,22 @@
 # from the smallest to the largest scale shows as a curve. Then, at the largest scale, a stowage backup and a
 # restore inside a cgroup with a memory limit (as root), which must finish without being killed. Not a test.
 #
-#   bench/scale-vs-restic.sh [--scales "200000 1000000 2000000"] [--data DIR] [--work DIR] [--limit-mib 256]
+#   bench/scale-vs-restic.sh [--scales "200000 1000000 2000000"] [--data DIR] [--work DIR] [--limit-mib 256] [--limit-only]
+#
+# --limit-only skips the side-by-side scales and runs only the memory-limited backup and restore at the largest scale.
 #
 # Trees are generated once per scale into --data (default /work/bench-data, outside the repository) and reused;
 # the 1 % change rewrites files in place, so a tree drifts from run to run (both tools see the same tree).
 set -euo pipefail
 
-SCALES="200000 1000000 2000000" DATA_ROOT=/work/bench-data WORK=/tmp/stowage-scale LIMIT_MIB=256
+SCALES="200000 1000000 2000000" DATA_ROOT=/work/bench-data WORK=/tmp/stowage-scale LIMIT_MIB=256 LIMIT_ONLY=
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --scales) SCALES=$2; shift 2 ;;
     --data) DATA_ROOT=$2; shift 2 ;;
     --work) WORK=$2; shift 2 ;;
     --limit-mib) LIMIT_MIB=$2; shift 2 ;;
+    --limit-only) LIMIT_ONLY=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -84,7 +87,7 @@ in_memory_cgroup() { # NAME -- command...
   return "$status"
 }
 
-for scale in $SCALES; do run_scale "$scale"; done
+[[ -n "$LIMIT_ONLY" ]] || for scale in $SCALES; do run_scale "$scale"; done
 
 largest=${SCALES##* }
 tree=$(tree_of "$largest"); bytes=$(du -sb --apparent-size "$tree" | cut -f1); target="$(label "$largest")-${LIMIT_MIB}M"

@@ -59,11 +59,18 @@ internal static class CommandRunner
         var digits = unit == 1 ? text.Trim() : text.Trim()[..^1];
         if (!long.TryParse(digits, out var number) || number <= 0 || number > long.MaxValue / unit)
             throw new UsageException($"--memory-budget '{text}' is not a size such as 256M or 2G.");
-        // A cgroup limit already caps the collector's heap at three quarters of it; an explicit budget does the same,
-        // so the collector works harder instead of the process growing past the budget.
-        AppContext.SetData("GCHeapHardLimit", (ulong)(number * unit / 4 * 3));
+        // A cgroup limit already caps the collector's heap at three quarters of it; an explicit budget does the same.
+        var budget = MemoryBudget.Detect(number * unit);
+        LimitHeap(budget.HeapLimit(restore: false));
+        return budget;
+    }
+
+    /// <summary>Caps the collector's heap (see <see cref="MemoryBudget.HeapLimit"/>), so it collects harder instead of the process growing past the budget.</summary>
+    public static void LimitHeap(long? bytes)
+    {
+        if (bytes is not { } limit) return;
+        AppContext.SetData("GCHeapHardLimit", (ulong)limit);
         GC.RefreshMemoryLimit();
-        return MemoryBudget.Detect(number * unit);
     }
 
     public static RepositorySecret ReadSecret(ParseResult parse) =>

@@ -16,6 +16,7 @@ internal static class RestoreCommand
         command.SetRepositoryAction(async (parse, repository, cancellationToken) =>
         {
             var started = DateTimeOffset.UtcNow;
+            CommandRunner.LimitHeap(repository.MemoryBudget.HeapLimit(restore: true));
             var result = await repository.RestoreAsync(new RestoreRequest
             {
                 SnapshotId = parse.GetValue(snapshot)!,

@@ -23,6 +23,9 @@ public readonly struct BlobId : IEquatable<BlobId>, IComparable<BlobId>
     /// <summary>The first 8 bytes as a number: ids are uniform hashes, so its top bits spread ids evenly.</summary>
     internal ulong Prefix => _a;
 
+    /// <summary>Bytes 8 to 11 as a number: with <see cref="Prefix"/>, the 96-bit key of a lookup index.</summary>
+    internal uint SecondWordHigh => (uint)(_b >> 32);
+
     /// <summary>Writes the id's 32 bytes.</summary>
     public void WriteTo(Span<byte> destination)
     {

@@ -6,13 +6,7 @@ namespace Stowage.Mover.Engine.Tests.Indexing;
 
 public sealed class IndexLoaderTests
 {
-    private static RepositoryIndex Load(params byte[][] files)
-    {
-        var loader = new IndexLoader();
-        for (var i = 0; i < files.Length; i++) loader.Count(files[i], $"index/{i}");
-        Parallel.For(0, files.Length, i => loader.Fill(files[i], $"index/{i}"));
-        return loader.Build();
-    }
+    private static RepositoryIndex Load(params byte[][] files) => Load<IndexEntry>(files);
 
     [Fact]
     public void Every_entry_of_the_files_is_found_where_it_was_put_and_a_pack_two_files_list_counts_once()
@@ -36,6 +30,7 @@ public sealed class IndexLoaderTests
         Assert.Equal(3000, index.BlobCount);
         Assert.Equal(2, index.PackCount);
         AssertEveryBlobFoundInItsPack(index, packs);
+        Assert.False(index.Contains(RandomId()));
     }
 
     [Fact]
@@ -59,7 +54,7 @@ public sealed class IndexLoaderTests
     public void A_file_that_holds_other_entries_when_read_again_is_refused()
     {
         var pack = Pack(3000);
-        var loader = new IndexLoader();
+        var loader = new IndexLoader<IndexEntry>();
         loader.Count(IndexFileCodec.Write([pack]), "index/a");
 
         var other = pack with { Entries = [.. pack.Entries.Take(2000), .. Pack(1500).Entries] };

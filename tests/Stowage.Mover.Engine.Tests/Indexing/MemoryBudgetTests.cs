@@ -27,13 +27,17 @@ public sealed class MemoryBudgetTests : IDisposable
     public void A_small_budget_shrinks_caches_and_restore_batches_and_says_what_it_traded()
     {
         var budget = MemoryBudget.Detect(256 * MiB);
-        var index = 110 * MiB;
+        var index = 57 * MiB; // a restore's index of 2 million small files
 
         Assert.Equal(16 * MiB, budget.TreePackCacheBytes);
+        Assert.Equal(192 * MiB, budget.HeapLimit(restore: false));
+        Assert.Equal(128 * MiB, budget.HeapLimit(restore: true));
         Assert.InRange(budget.RestoreBatchBytes(index), 2 * MiB, MemoryBudget.DefaultRestoreBatchBytes - 1);
         Assert.Contains("restores in batches of", budget.Describe(index, restore: true));
+        Assert.Contains("a heap of 128 MiB, to leave half the budget to the page cache", budget.Describe(index, restore: true));
         Assert.DoesNotContain("restores in batches", budget.Describe(index, restore: false));
-        Assert.Contains("nearly fills it", MemoryBudget.Detect(192 * MiB).Describe(index, restore: true));
+        Assert.Contains("nearly fills it", budget.Describe(110 * MiB, restore: true));
+        Assert.DoesNotContain("nearly fills it", budget.Describe(110 * MiB, restore: false));
 
         Assert.Equal(MemoryBudget.DefaultRestoreBatchBytes, MemoryBudget.None.RestoreBatchBytes(index));
         Assert.Null(MemoryBudget.None.Describe(index, restore: true));

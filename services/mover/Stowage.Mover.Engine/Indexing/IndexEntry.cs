@@ -9,8 +9,11 @@ namespace Stowage.Mover.Engine.Indexing;
 /// </summary>
 [StructLayout(LayoutKind.Sequential, Pack = 1)]
 internal readonly struct IndexEntry(BlobId id, int pack, uint offset, uint length, uint rawLength, BlobType type, bool compressed)
+    : IBlobTableEntry<IndexEntry>
 {
-    public const int Bytes = 49;
+    public static int Bytes => 49;
+
+    public static bool HoldsIds => true;
 
     public readonly BlobId Id = id;
     public readonly int Pack = pack;
@@ -21,6 +24,20 @@ internal readonly struct IndexEntry(BlobId id, int pack, uint offset, uint lengt
 
     public BlobType Type => (BlobType)(_flags & 0x7F);
     public bool Compressed => (_flags & 0x80) != 0;
+
+    public ulong Prefix => Id.Prefix;
+
+    int IBlobTableEntry<IndexEntry>.Pack => Pack;
+
+    uint IBlobTableEntry<IndexEntry>.Offset => Offset;
+
+    public static IndexEntry From(IndexEntry entry) => entry;
+
+    public int CompareTo(BlobId id) => Id.CompareTo(id);
+
+    public int CompareKeyTo(IndexEntry other) => Id.CompareTo(other.Id);
+
+    public IndexEntry ToIndexEntry(BlobId id) => this;
 
     public PackEntry ToPackEntry() => new(Id, Type, Compressed, Offset, Length, RawLength);
 

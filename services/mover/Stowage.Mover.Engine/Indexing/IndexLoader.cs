@@ -9,14 +9,15 @@ namespace Stowage.Mover.Engine.Indexing;
 /// blobs: 894 MiB allocated, a 93 MiB heap for 55 MiB of entries); holding the entries until their count was known
 /// still left a copy as garbage. Reading the index files twice costs their download and decryption again (about
 /// 41 bytes per blob), not memory. Files are passed from several threads at once; each pass sees every file.
+/// TEntry is what the index keeps per blob: <see cref="IndexEntry"/>, or <see cref="LookupEntry"/> to only find blobs.
 /// </summary>
-internal sealed class IndexLoader
+internal sealed class IndexLoader<TEntry> where TEntry : struct, IBlobTableEntry<TEntry>
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<BlobId, (int Number, string File, int EntriesAt)> _owners = [];
     private readonly List<(BlobId Id, long Size)> _packs = [];
-    private readonly int[] _sizes = new int[1 << SortedBlobTable.ShardBits];
-    private IndexEntry[][]? _shards;
+    private readonly int[] _sizes = new int[BlobShards.Count];
+    private TEntry[][]? _shards;
     private int[]? _filled;
 
     /// <summary>
@@ -33,7 +34,7 @@ internal sealed class IndexLoader
                 if (!_owners.TryAdd(packId, (_packs.Count, file, at))) continue;
                 _packs.Add((packId, size));
             }
-            for (var i = 0; i < count; i++) sizes[SortedBlobTable.ShardOf(Entry(payload, at, i).Id)]++;
+            for (var i = 0; i < count; i++) sizes[BlobShards.Of(Entry(payload, at, i).Id.Prefix)]++;
         }
         lock (_lock)
         {
@@ -46,7 +47,7 @@ internal sealed class IndexLoader
     {
         lock (_lock)
         {
-            _shards ??= [.. _sizes.Select(size => new IndexEntry[size])];
+            _shards ??= [.. _sizes.Select(size => new TEntry[size])];
             _filled ??= new int[_sizes.Length];
         }
         foreach (var (packId, _, at, count) in IndexFileCodec.ReadLayout(payload, file))
@@ -54,8 +55,8 @@ internal sealed class IndexLoader
             if (!_owners.TryGetValue(packId, out var owner) || owner.File != file || owner.EntriesAt != at) continue;
             for (var i = 0; i < count; i++)
             {
-                var entry = IndexEntry.From(Entry(payload, at, i), owner.Number);
-                var s = SortedBlobTable.ShardOf(entry.Id);
+                var entry = TEntry.From(IndexEntry.From(Entry(payload, at, i), owner.Number));
+                var s = BlobShards.Of(entry.Prefix);
                 var slot = Interlocked.Increment(ref _filled[s]) - 1;
                 if (slot >= _shards[s].Length) throw Changed(file);
                 _shards[s][slot] = entry;
@@ -66,7 +67,7 @@ internal sealed class IndexLoader
     /// <summary>The index of every file passed twice: each shard sorted, a blob in several packs first in the pack numbered first.</summary>
     public RepositoryIndex Build()
     {
-        var table = new SortedBlobTable();
+        var table = new SortedBlobTable<TEntry>();
         if (_shards is { } shards)
         {
             for (var s = 0; s < shards.Length; s++)
@@ -84,12 +85,12 @@ internal sealed class IndexLoader
     private static RepositoryDamagedException Changed(string file) =>
         new($"Index {file} held other entries when it was read again (changed while the index was loading).");
 
-    /// <summary>By id, then pack number, then offset: the order in which adding packs one by one keeps them.</summary>
-    private sealed class FirstPackFirst : IComparer<IndexEntry>
+    /// <summary>By key, then pack number, then offset: the order in which adding packs one by one keeps them.</summary>
+    private sealed class FirstPackFirst : IComparer<TEntry>
     {
         public static readonly FirstPackFirst Instance = new();
 
-        public int Compare(IndexEntry x, IndexEntry y) =>
-            x.Id.CompareTo(y.Id) is var c && c != 0 ? c : x.Pack != y.Pack ? x.Pack.CompareTo(y.Pack) : x.Offset.CompareTo(y.Offset);
+        public int Compare(TEntry x, TEntry y) =>
+            x.CompareKeyTo(y) is var c && c != 0 ? c : x.Pack != y.Pack ? x.Pack.CompareTo(y.Pack) : x.Offset.CompareTo(y.Offset);
     }
 }

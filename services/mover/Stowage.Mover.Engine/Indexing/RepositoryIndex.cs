@@ -3,9 +3,10 @@ using Stowage.Mover.Engine.Packs;
 namespace Stowage.Mover.Engine.Indexing;
 
 /// <summary>
-/// Where every blob is, merged from all index files (by <see cref="IndexLoader"/>). Safe for concurrent readers and
-/// writers. Blobs live in a sorted table of 49 bytes each; those added since the last merge wait in a small hash
-/// table (at most a sixteenth of the sorted one, about 100 bytes each), so an index of N blobs holds about 55 N bytes.
+/// Where every blob is, merged from all index files (by <see cref="IndexLoader{TEntry}"/>). Safe for concurrent readers
+/// and writers. Blobs live in a sorted table, 49 bytes each with whole ids, or 30 for an index loaded only to find
+/// blobs (<see cref="LookupEntry"/>, a restore); those added since the last merge wait in a small hash table (at most
+/// a sixteenth of the sorted one, about 100 bytes each), so an index of N blobs a backup grows holds about 55 N bytes.
 /// Every entry of every pack is kept, duplicates included; lookups return the first one added.
 /// </summary>
 internal sealed class RepositoryIndex
@@ -13,18 +14,21 @@ internal sealed class RepositoryIndex
     private const int MinimumStaging = 16 * 1024;
 
     private readonly Lock _lock = new();
-    private readonly SortedBlobTable _table;
+    private const int StagedEntryBytes = 100;
+    private const int PackBytes = 100;
+
+    private readonly IBlobTable _table;
     private readonly Dictionary<BlobId, IndexEntry> _staged = [];
     private readonly List<IndexEntry> _stagedDuplicates = [];
     private readonly Dictionary<BlobId, int> _packNumbers;
     private readonly List<(BlobId Id, long Size)> _packs;
 
-    public RepositoryIndex() : this(new SortedBlobTable(), [], [])
+    public RepositoryIndex() : this(new SortedBlobTable<IndexEntry>(), [], [])
     {
     }
 
-    /// <summary>An index of the packs given, numbered by their place in packs, whose entries the table holds (see <see cref="IndexLoader"/>).</summary>
-    internal RepositoryIndex(SortedBlobTable table, List<(BlobId Id, long Size)> packs, Dictionary<BlobId, int> packNumbers)
+    /// <summary>An index of the packs given, numbered by their place in packs, whose entries the table holds (see <see cref="IndexLoader{TEntry}"/>).</summary>
+    internal RepositoryIndex(IBlobTable table, List<(BlobId Id, long Size)> packs, Dictionary<BlobId, int> packNumbers)
     {
         _table = table;
         _packs = packs;
@@ -34,7 +38,17 @@ internal sealed class RepositoryIndex
     public long BlobCount { get { lock (_lock) return _table.Count + _staged.Count + _stagedDuplicates.Count; } }
 
     /// <summary>What the index holds in memory, roughly (see the class summary).</summary>
-    public long ApproximateBytes => BlobCount * 55 + PackCount * 100L;
+    public long ApproximateBytes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                var staged = _staged.Count + _stagedDuplicates.Count;
+                return _table.Bytes + (long)staged * StagedEntryBytes + (long)_packs.Count * PackBytes;
+            }
+        }
+    }
 
     public int PackCount { get { lock (_lock) return _packs.Count; } }
 
@@ -56,8 +70,10 @@ internal sealed class RepositoryIndex
         }
     }
 
+    /// <summary>Whether the blob is stored; only for an index of whole ids, as deduplication depends on it.</summary>
     public bool Contains(BlobId id)
     {
+        RequireIds(nameof(Contains));
         lock (_lock) return _table.TryFind(id, out _) || _staged.ContainsKey(id);
     }
 
@@ -80,6 +96,7 @@ internal sealed class RepositoryIndex
     /// <summary>The blob's place among all entries in id order, or -1; stable while nothing is added.</summary>
     public long PositionOf(BlobId id)
     {
+        RequireIds(nameof(PositionOf));
         lock (_lock)
         {
             MergeStaged();
@@ -109,6 +126,7 @@ internal sealed class RepositoryIndex
     /// </summary>
     public IEnumerable<PackDescriptor> EnumeratePacks()
     {
+        RequireIds(nameof(EnumeratePacks));
         uint[] byPack;
         int[] starts;
         lock (_lock)
@@ -131,12 +149,12 @@ internal sealed class RepositoryIndex
     private (uint[] Places, int[] Starts) PlacesByPack()
     {
         var starts = new int[_packs.Count + 1];
-        foreach (var entry in _table.All()) starts[entry.Pack + 1]++;
+        foreach (var pack in _table.PackNumbers()) starts[pack + 1]++;
         for (var p = 0; p < _packs.Count; p++) starts[p + 1] += starts[p];
         var next = starts.ToArray();
         var places = new uint[_table.Count];
         uint position = 0;
-        foreach (var entry in _table.All()) places[next[entry.Pack]++] = position++;
+        foreach (var pack in _table.PackNumbers()) places[next[pack]++] = position++;
         return (places, starts);
     }
 
@@ -146,13 +164,14 @@ internal sealed class RepositoryIndex
         var added = new IndexEntry[_staged.Count + _stagedDuplicates.Count];
         _staged.Values.CopyTo(added, 0);
         _stagedDuplicates.CopyTo(added, _staged.Count);
-        // Stable, so a duplicate stays behind the entry that was added first.
-        var order = Enumerable.Range(0, added.Length).ToArray();
-        Array.Sort(order, (x, y) => added[x].Id.CompareTo(added[y].Id) is var c && c != 0 ? c : x.CompareTo(y));
-        var sorted = new IndexEntry[added.Length];
-        for (var i = 0; i < order.Length; i++) sorted[i] = added[order[i]];
-        _table.Merge(sorted);
+        _table.Merge(added);
         _staged.Clear();
         _stagedDuplicates.Clear();
+    }
+
+    private void RequireIds(string operation)
+    {
+        if (!_table.HoldsIds)
+            throw new InvalidOperationException($"{operation} needs an index of whole ids; this one was loaded only to find blobs by a prefix of their ids.");
     }
 }

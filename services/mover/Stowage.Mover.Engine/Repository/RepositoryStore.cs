@@ -28,10 +28,15 @@ internal sealed class RepositoryStore(IRepositoryBackend backend, RepositoryKeys
     /// </summary>
     public const long IndexBytesInFlight = 8 * 1024 * 1024;
 
-    /// <summary>Loads every index file, twice (see <see cref="IndexLoader"/>): memory is then the entries, once.</summary>
-    public async Task LoadIndexAsync(CancellationToken cancellationToken)
+    /// <summary>Loads every index file, twice (see <see cref="IndexLoader{TEntry}"/>): memory is then the entries, once.</summary>
+    public Task LoadIndexAsync(CancellationToken cancellationToken) => LoadIndexAsync<IndexEntry>(cancellationToken);
+
+    /// <summary>Loads an index that only finds blobs, keyed by a prefix of their ids (see <see cref="LookupEntry"/>): 30 bytes per blob instead of 49.</summary>
+    public Task LoadLookupIndexAsync(CancellationToken cancellationToken) => LoadIndexAsync<LookupEntry>(cancellationToken);
+
+    private async Task LoadIndexAsync<TEntry>(CancellationToken cancellationToken) where TEntry : struct, IBlobTableEntry<TEntry>
     {
-        var loader = new IndexLoader();
+        var loader = new IndexLoader<TEntry>();
         var files = await ListSealedObjectsAsync(RepositoryLayout.IndexPrefix, cancellationToken);
         await ForEachIndexFileAsync(files, loader.Count, cancellationToken);
         await ForEachIndexFileAsync(files, loader.Fill, cancellationToken);

@@ -29,7 +29,7 @@ internal static class RestoreRunner
     {
         var started = DateTimeOffset.UtcNow;
         ThreadPoolSizing.EnsureWorkers(request.PackReaders + 4);
-        var indexLoad = store.LoadIndexAsync(cancellationToken);
+        var indexLoad = store.LoadLookupIndexAsync(cancellationToken);
         var snapshotLookup = store.FindSnapshotAsync(request.SnapshotId, cancellationToken);
         await Task.WhenAll(indexLoad, snapshotLookup);
         var (snapshotId, snapshot) = await snapshotLookup;
