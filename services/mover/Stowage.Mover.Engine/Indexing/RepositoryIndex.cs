@@ -12,11 +12,10 @@ namespace Stowage.Mover.Engine.Indexing;
 internal sealed class RepositoryIndex
 {
     private const int MinimumStaging = 16 * 1024;
-
-    private readonly Lock _lock = new();
     private const int StagedEntryBytes = 100;
     private const int PackBytes = 100;
 
+    private readonly Lock _lock = new();
     private readonly IBlobTable _table;
     private readonly Dictionary<BlobId, IndexEntry> _staged = [];
     private readonly List<IndexEntry> _stagedDuplicates = [];
