@@ -8,10 +8,7 @@ public sealed class CliDamagedPackTests
     public async Task Flipped_byte_in_a_pack_makes_check_read_data_and_restore_exit_4()
     {
         using var temp = new TempDirectory("cli-damaged");
-        SampleTree.CreateVictim(temp.Sub("source"));
-        var cli = new MoverCli(temp.Sub("repo"));
-        await cli.SucceedAsync("init");
-        await cli.SucceedAsync("backup", temp.Sub("source"));
+        var cli = await MoverCli.WithOneBackupAsync(temp, root => SampleTree.CreateVictim(root));
         var dataPack = PackDamage.FlipByteInLargestPack(temp.Sub("repo"));
 
         var check = await cli.RunAsync("check", "--read-data");

@@ -24,10 +24,7 @@ public sealed class CliRoundTripTests
     public async Task A_restore_under_a_memory_budget_leaves_half_of_it_to_the_kernel_and_says_so()
     {
         using var temp = new TempDirectory("cli-roundtrip-budget");
-        SampleTree.Create(temp.Sub("source"));
-        var cli = new MoverCli(temp.Sub("repo"));
-        await cli.SucceedAsync("init");
-        await cli.SucceedAsync("backup", temp.Sub("source"));
+        var cli = await MoverCli.WithOneBackupAsync(temp, root => SampleTree.Create(root));
 
         var restore = await cli.SucceedAsync("restore", "latest", "--target", temp.Sub("restored"), "--memory-budget", "128M");
 

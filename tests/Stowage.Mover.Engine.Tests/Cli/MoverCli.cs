@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Stowage.Mover.Engine.Tests.Support;
 
 namespace Stowage.Mover.Engine.Tests.Cli;
 
@@ -27,6 +28,16 @@ internal sealed class MoverCli(string repository, string password = MoverCli.Pas
         var result = await RunAsync(args);
         Assert.True(result.ExitCode == 0, $"stowage-mover {string.Join(' ', args)}: {result}");
         return result;
+    }
+
+    /// <summary>A repository at temp/repo holding one backup of the tree createTree made at temp/source.</summary>
+    public static async Task<MoverCli> WithOneBackupAsync(TempDirectory temp, Action<string> createTree)
+    {
+        createTree(temp.Sub("source"));
+        var cli = new MoverCli(temp.Sub("repo"));
+        await cli.SucceedAsync("init");
+        await cli.SucceedAsync("backup", temp.Sub("source"));
+        return cli;
     }
 
     /// <summary>Snapshot ids as <c>snapshots --json</c> lists them, oldest first.</summary>
